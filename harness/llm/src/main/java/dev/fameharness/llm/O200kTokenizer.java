@@ -1,0 +1,127 @@
+package dev.fameharness.llm;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import java.util.List;
+
+/**
+ * Counts tokens with {@code o200k_base}, GPT-4o-mini's encoding (jtokkit), and counts a whole chat request
+ * the way OpenAI bills its prompt.
+ *
+ * <p>Messages follow the OpenAI cookbook, "How to count tokens with tiktoken" (gpt-4o / gpt-4o-mini rules):
+ * every message costs {@value #TOKENS_PER_MESSAGE} tokens of framing plus the tokens of each of its values
+ * (the role and the content), a {@code name} costs its tokens plus {@value #TOKENS_PER_NAME}, and every
+ * request costs {@value #REPLY_PRIMING_TOKENS} more for the priming of the reply
+ * ({@code <|start|>assistant<|message|>}).
+ *
+ * <p>Two parts are not documented by OpenAI and are approximated, on purpose in the simplest way that counts
+ * the real bytes sent:
+ * <ul>
+ *   <li><b>Tool definitions.</b> OpenAI renders the {@code tools} field into the prompt in an internal format
+ *       that is not public. We count the tokens of each tool's JSON definition exactly as the API receives it
+ *       ({@link ToolJson}); the cookbook's own estimate for tools uses fitted constants instead.</li>
+ *   <li><b>Tool calls and results.</b> An assistant message that calls tools counts each call's function name
+ *       and JSON arguments; a tool-result message counts like any message (role {@code tool} plus its
+ *       content). Call ids are routing data and are not counted.</li>
+ * </ul>
+ * Text is encoded as ordinary text: special-token strings such as {@code <|endoftext|>} in a paper count as
+ * the characters they are, as in the API. Thread-safe.
+ */
+public final class O200kTokenizer {
+
+    /** Framing tokens of every message (cookbook, gpt-4o family). */
+    public static final int TOKENS_PER_MESSAGE = 3;
+
+    /** Extra token for a message carrying a {@code name} (cookbook). */
+    public static final int TOKENS_PER_NAME = 1;
+
+    /** Tokens that prime the assistant's reply, once per request (cookbook). */
+    public static final int REPLY_PRIMING_TOKENS = 3;
+
+    private static final O200kTokenizer INSTANCE = new O200kTokenizer();
+
+    private final Encoding encoding;
+
+    private O200kTokenizer() {
+        this.encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    }
+
+    /** The shared instance (loading the encoding takes a moment; the encoding is immutable). */
+    public static O200kTokenizer instance() {
+        return INSTANCE;
+    }
+
+    /** The encoding's name ({@code o200k_base}). */
+    public String encodingName() {
+        return encoding.getName();
+    }
+
+    /** Tokens of a text (0 for null or empty). */
+    public int count(String text) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        return encoding.countTokensOrdinary(text);
+    }
+
+    /** Cuts a text to at most {@code maxTokens} tokens, on a token boundary. */
+    public String truncate(String text, int maxTokens) {
+        if (maxTokens < 0) {
+            throw new IllegalArgumentException("maxTokens must be >= 0, was " + maxTokens);
+        }
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        var result = encoding.encodeOrdinary(text, maxTokens);
+        return result.isTruncated() ? encoding.decode(result.getTokens()) : text;
+    }
+
+    /** Tokens of one message, framing included, reply priming excluded. */
+    public int countMessage(ChatMessage message) {
+        int tokens = TOKENS_PER_MESSAGE + count(ChatMessages.role(message)) + count(ChatMessages.text(message));
+        String name = ChatMessages.name(message);
+        if (!name.isEmpty()) {
+            tokens += count(name) + TOKENS_PER_NAME;
+        }
+        tokens += countToolCalls(ChatMessages.toolCalls(message));
+        return tokens;
+    }
+
+    /** Tokens of a list of messages as one prompt: every message plus the reply priming. */
+    public int countMessages(List<ChatMessage> messages) {
+        int tokens = REPLY_PRIMING_TOKENS;
+        for (ChatMessage m : messages) {
+            tokens += countMessage(m);
+        }
+        return tokens;
+    }
+
+    /** Tokens of tool calls: function name plus JSON arguments of each (the text the model generates). */
+    public int countToolCalls(List<ToolExecutionRequest> calls) {
+        int tokens = 0;
+        for (ToolExecutionRequest call : calls) {
+            tokens += count(call.name()) + count(call.arguments());
+        }
+        return tokens;
+    }
+
+    /** Tokens of tool definitions, counted on the JSON the API receives (see class comment). */
+    public int countTools(List<ToolSpecification> tools) {
+        int tokens = 0;
+        for (ToolSpecification tool : tools) {
+            tokens += count(ToolJson.toJson(tool));
+        }
+        return tokens;
+    }
+
+    /** Input tokens of a whole request as billed: messages, reply priming and tool definitions. */
+    public int countRequest(ChatRequest request) {
+        List<ToolSpecification> tools = request.toolSpecifications();
+        return countMessages(request.messages()) + (tools == null ? 0 : countTools(tools));
+    }
+}
