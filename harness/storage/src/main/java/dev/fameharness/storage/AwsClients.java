@@ -1,0 +1,65 @@
+package dev.fameharness.storage;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * Builds the AWS SDK v2 sync clients the stores use: the JDK URLConnection transport, static credentials,
+ * and the SDK's own retries OFF ({@code AwsRetryStrategy.doNotRetry()}), because
+ * retrying is the harness's job and every retry must be visible in the event stream.
+ */
+public final class AwsClients {
+
+    private AwsClients() {
+    }
+
+    public static DynamoDbClient dynamoDb(BackendConfig config) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClientBuilder(http(config.requestTimeout()))
+                .region(Region.of(config.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(config.accessKey(), config.secretKey())))
+                .overrideConfiguration(noRetries(config.requestTimeout()));
+        config.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** Path-style S3 client; checksums only where the API requires them (S3-compatible servers vary). */
+    public static S3Client s3(BackendConfig config) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(http(config.requestTimeout()))
+                .region(Region.of(config.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(config.accessKey(), config.secretKey())))
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(noRetries(config.requestTimeout()));
+        config.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static UrlConnectionHttpClient.Builder http(Duration timeout) {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(timeout);
+    }
+
+    private static ClientOverrideConfiguration noRetries(Duration timeout) {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.doNotRetry())
+                .apiCallTimeout(timeout)
+                .build();
+    }
+}
