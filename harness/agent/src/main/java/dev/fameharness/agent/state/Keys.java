@@ -1,0 +1,41 @@
+package dev.fameharness.agent.state;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Store keys derive from hashes of session, turn and artifact ids, never from the ids themselves, so an id
+ * such as {@code ../other} or one with control characters cannot address another session's values.
+ */
+public final class Keys {
+
+    private Keys() {
+    }
+
+    public static String hash(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                sha.update(p.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    public static String turnState(String sessionId, String turnId) {
+        return "state/" + hash(sessionId) + "/" + hash(sessionId, turnId);
+    }
+
+    public static String memory(String sessionId) {
+        return "memory/" + hash(sessionId);
+    }
+
+    public static String artifact(String server, String tool, String canonicalArguments) {
+        return "artifacts/" + hash(server, tool, canonicalArguments);
+    }
+}
