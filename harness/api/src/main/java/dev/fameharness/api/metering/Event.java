@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * {@code llm.input_tokens}, ...), so cost is a sum of units times prices.
  */
 public sealed interface Event permits Event.LlmCall, Event.Invocation, Event.Transition, Event.StoreOp,
-        Event.ToolCall, Event.TurnEnd, Event.Note {
+        Event.ToolCall, Event.CacheLookup, Event.TurnEnd, Event.Note {
 
     long atMicros();
 
@@ -57,6 +57,15 @@ public sealed interface Event permits Event.LlmCall, Event.Invocation, Event.Tra
      */
     record ToolCall(long atMicros, Tags tags, String server, String tool, String cache, long requestBytes,
                     long responseBytes, long latencyMicros, String outcome) implements Event {
+    }
+
+    /**
+     * A lookup in a tool-response cache: {@code result} is {@code hit}, {@code miss} or {@code expired}. A hit
+     * serves the response without invoking the tool's function; {@code savedBytes} is the size of the tool
+     * response it did not have to transfer.
+     */
+    record CacheLookup(long atMicros, Tags tags, String server, String tool, String result, long bytes,
+                       long savedBytes) implements Event {
     }
 
     /** The end of a turn: its end-to-end latency, status and (when failed) its one failure reason. */
