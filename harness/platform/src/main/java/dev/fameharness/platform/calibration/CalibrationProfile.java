@@ -250,7 +250,11 @@ public record CalibrationProfile(String origin, String name, String region, Stri
         }
 
         String requiredText(JsonNode node, String id, String field) {
-            JsonNode v = node.get(field);
+            return requiredText(node, id, field, field);
+        }
+
+        String requiredText(JsonNode node, String id, String key, String field) {
+            JsonNode v = node.get(key);
             if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
                 throw error(id, field, "is required (a non-empty value)");
             }
@@ -263,7 +267,11 @@ public record CalibrationProfile(String origin, String name, String region, Stri
         }
 
         long requiredLong(JsonNode node, String id, String field) {
-            JsonNode v = node.get(field);
+            return requiredLong(node, id, field, field);
+        }
+
+        long requiredLong(JsonNode node, String id, String key, String field) {
+            JsonNode v = node.get(key);
             if (v == null || !v.isIntegralNumber()) {
                 throw error(id, field, "is required and must be a whole number");
             }
@@ -271,7 +279,11 @@ public record CalibrationProfile(String origin, String name, String region, Stri
         }
 
         double number(JsonNode node, String id, String field, boolean required) {
-            JsonNode v = node.get(field);
+            return number(node, id, field, field, required);
+        }
+
+        double number(JsonNode node, String id, String key, String field, boolean required) {
+            JsonNode v = node.get(key);
             if (v == null || v.isNull()) {
                 if (required) {
                     throw error(id, field, "is required (a number)");
@@ -324,11 +336,11 @@ public record CalibrationProfile(String origin, String name, String region, Stri
                     JsonNode src = s.get(i);
                     String field = "sources[" + i + "]";
                     requireObject(src, id, field);
-                    String url = requiredText(src, id, field + ".url");
+                    String url = requiredText(src, id, "url", field + ".url");
                     if (!url.startsWith("https://") && !url.startsWith("http://")) {
                         throw error(id, field + ".url", "must be an http(s) URL, was '" + url + "'");
                     }
-                    String date = requiredText(src, id, field + ".date");
+                    String date = requiredText(src, id, "date", field + ".date");
                     if (!DATE.matcher(date).matches()) {
                         throw error(id, field + ".date", "must be YYYY, YYYY-MM or YYYY-MM-DD, was '" + date + "'");
                     }
@@ -352,12 +364,12 @@ public record CalibrationProfile(String origin, String name, String region, Stri
 
         Distribution distribution(JsonNode node, String id, String field) {
             requireObject(node, id, field);
-            String kind = requiredText(node, id, field + ".kind");
+            String kind = requiredText(node, id, "kind", field + ".kind");
             try {
                 switch (kind) {
                     case "fixed" -> {
                         allowOnly(node, id, Set.of("kind", "ms"));
-                        return new Distribution.Fixed(number(node, id, field + ".ms", true));
+                        return new Distribution.Fixed(number(node, id, "ms", field + ".ms", true));
                     }
                     case "lognormal" -> {
                         allowOnly(node, id, Set.of("kind", "median_ms", "p99_ms", "p90_ms", "sigma"));
@@ -421,7 +433,7 @@ public record CalibrationProfile(String origin, String name, String region, Stri
                     String field = "table[" + i + "]";
                     requireObject(row, id, field);
                     allowOnly(row, id, Set.of("at", "base"));
-                    long at = requiredLong(row, id, field + ".at");
+                    long at = requiredLong(row, id, "at", field + ".at");
                     if (at <= previous) {
                         throw error(id, field + ".at", "rows must be in increasing order of 'at'");
                     }
