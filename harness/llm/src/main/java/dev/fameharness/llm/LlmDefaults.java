@@ -32,6 +32,12 @@ public final class LlmDefaults {
     /** Client-side timeout of one call to a real model. */
     public static final java.time.Duration OPENAI_TIMEOUT = java.time.Duration.ofSeconds(60);
 
+    /** Sampling temperature sent to real models: 0 for answers as reproducible as the provider allows. */
+    public static final double OPENAI_TEMPERATURE = 0.0;
+
+    /** {@link #OPENAI_TEMPERATURE} as text, for Javadoc. */
+    public static final String OPENAI_TEMPERATURE_TEXT = "0.0";
+
     private LlmDefaults() {
     }
 
