@@ -13,7 +13,9 @@ import io.modelcontextprotocol.server.McpStatelessServerHandler;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +29,7 @@ import reactor.core.publisher.Mono;
  * ({@code McpServer.sync(McpStatelessServerTransport)}): the SDK parses the request, dispatches
  * {@code initialize}, {@code ping}, {@code tools/list} and {@code tools/call}, validates tool arguments
  * against the input schema and serialises the response; {@link FunctionTransport} only hands it the request.
- * The server is built with {@code immediateExecution(true)} and the handler's {@code Mono} is blocked on
+ * The server is built with {@code.immediateExecution(true)} and the handler's {@code Mono} is blocked on
  * the invoking thread, so a tool runs on the thread that invoked the function, where the harness clock and
  * {@link dev.fameharness.api.time.Scope} tags live.
  *
@@ -99,9 +101,13 @@ public final class McpFunctionServer implements FunctionHandler, AutoCloseable {
         try {
             message = McpJson.read(payload);
         } catch (Exception e) {
-            return McpJson.write(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, null, null,
-                    new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR,
-                            "Parse error: " + e.getMessage(), null)));
+            // JSON-RPC 2.0 §5.1: a parse error is answered with id null, which the SDK's JSONRPCResponse refuses.
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+            response.put("id", null);
+            response.put("error", Map.of("code", McpSchema.ErrorCodes.PARSE_ERROR,
+                    "message", "Parse error: " + e.getMessage()));
+            return McpJson.write(response);
         }
         Invocation invocation = new Invocation();
         McpTransportContext context = McpTransportContext.create(Map.of(Invocation.KEY, invocation));
@@ -112,7 +118,10 @@ public final class McpFunctionServer implements FunctionHandler, AutoCloseable {
             }
             byte[] bytes = McpJson.write(response);
             if (invocation.toolRan != null) {
-                clock.sleep(latency.sample(LATENCY_PREFIX + invocation.toolRan, bytes.length));
+                Duration modeled = latency.sample(LATENCY_PREFIX + invocation.toolRan, bytes.length);
+                if (!modeled.isNegative() && !modeled.isZero()) {
+                    clock.sleep(modeled);
+                }
             }
             return bytes;
         }
