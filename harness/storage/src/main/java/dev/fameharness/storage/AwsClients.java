@@ -7,6 +7,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,7 +16,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * Builds the AWS SDK v2 sync clients the stores use: the JDK URLConnection transport, static credentials,
+ * Builds the AWS SDK v2 sync clients the stores use: the JDK URLConnection transport for DynamoDB, Apache
+ * HttpClient 5 for S3 (with URLConnection a pooled connection that S3Proxy had closed after an 8 MB transfer
+ * failed the next PUT with "Error writing request body to server"; Apache checks pooled connections), static
+ * credentials,
  * and the SDK's own retries OFF ({@code AwsRetryStrategy.doNotRetry()}), because
  * retrying is the harness's job and every retry must be visible in the event stream.
  */
@@ -38,7 +42,9 @@ public final class AwsClients {
     /** Path-style S3 client; checksums only where the API requires them (S3-compatible servers vary). */
     public static S3Client s3(BackendConfig config) {
         S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(http(config.requestTimeout()))
+                .httpClientBuilder(Apache5HttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(config.requestTimeout()))
                 .region(Region.of(config.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(config.accessKey(), config.secretKey())))

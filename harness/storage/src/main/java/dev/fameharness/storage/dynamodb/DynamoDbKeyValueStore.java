@@ -49,8 +49,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * version, from 1) and, for items with a TTL, {@code exp} (N, expiry in harness-clock microseconds). Billing
  * counts these attribute names. Conditional puts are one {@code PutItem} with a {@code ConditionExpression} on
  * {@code ver} (and on {@code exp}: an expired item counts as absent, so {@code expectedVersion 0} may replace
- * it and its versions start again at 1). An unconditional put is an {@code UpdateItem} that increments
- * {@code ver} of a live item, or, when there is none, a {@code PutItem} that creates version 1.
+ * it and its versions start again at 1). An unconditional put is one {@code UpdateItem} that creates version 1
+ * or increments {@code ver} ({@code if_not_exists}); only when it finds an expired item does a second request
+ * ({@code PutItem}) replace it with version 1, and both requests are billed.
  *
  * <p>TTL: checked against the harness {@link Clock} only. The service's own TTL attribute is NOT written:
  * DynamoDB expires by wall-clock epoch seconds in the background (up to days later), which can neither be
@@ -210,12 +211,13 @@ public final class DynamoDbKeyValueStore implements ReceiptingKeyValueStore {
     private KvReceipt writeUnconditionally(String key, byte[] value, long now, long expiry) {
         List<WireOp> wire = new ArrayList<>();
         for (int attempt = 0; attempt < MAX_UNCONDITIONAL_ATTEMPTS; attempt++) {
-            // 1. a live item exists: bump its version in place
+            // 1. absent or live: one UpdateItem creates version 1 or increments the version
             Map<String, AttributeValue> values = new HashMap<>();
             values.put(":v", AttributeValue.fromB(SdkBytes.fromByteArray(value)));
+            values.put(":zero", number(0));
             values.put(":one", number(1));
             values.put(":now", number(now));
-            String update = "SET #v = :v, #ver = #ver + :one";
+            String update = "SET #v = :v, #ver = if_not_exists(#ver, :zero) + :one";
             if (expiry != Ttl.NEVER) {
                 values.put(":exp", number(expiry));
                 update += ", #exp = :exp";
@@ -223,26 +225,27 @@ public final class DynamoDbKeyValueStore implements ReceiptingKeyValueStore {
                 update += " REMOVE #exp";
             }
             String finalUpdate = update;
+            long firstVersionSize = DynamoDbItemSize.of(item(key, value, 1, expiry));
             try {
                 UpdateItemResponse response = client.updateItem(b -> b.tableName(table).key(keyOf(key))
                         .updateExpression(finalUpdate)
-                        .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#exp) OR #exp > :now)")
-                        .expressionAttributeNames(Map.of("#pk", PK, "#v", VALUE, "#ver", VERSION, "#exp", EXPIRY))
+                        .conditionExpression("attribute_not_exists(#exp) OR #exp > :now")
+                        .expressionAttributeNames(Map.of("#v", VALUE, "#ver", VERSION, "#exp", EXPIRY))
                         .expressionAttributeValues(values)
                         .returnValues(ReturnValue.ALL_OLD)
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-                Map<String, AttributeValue> old = response.attributes();
-                long version = versionOf(old) + 1;
+                Map<String, AttributeValue> old = response.hasAttributes() ? response.attributes() : Map.of();
+                long version = old.isEmpty() ? 1 : versionOf(old) + 1;
                 long newSize = DynamoDbItemSize.of(item(key, value, version, expiry));
-                wire.add(WireOp.write(DynamoDbItemSize.of(old), newSize, true));
+                wire.add(WireOp.write(old.isEmpty() ? -1 : DynamoDbItemSize.of(old), newSize, true));
                 return KvReceipt.written(version, wire);
             } catch (ConditionalCheckFailedException e) {
                 long oldSize = e.hasItem() && !e.item().isEmpty() ? DynamoDbItemSize.of(e.item()) : -1;
-                wire.add(WireOp.write(oldSize, DynamoDbItemSize.of(item(key, value, 1, expiry)), false));
+                wire.add(WireOp.write(oldSize, firstVersionSize, false));
             } catch (SdkException e) {
-                throw translate(e, "put", key, DynamoDbItemSize.of(item(key, value, 1, expiry)));
+                throw translate(e, "put", key, firstVersionSize);
             }
-            // 2. absent or expired: create version 1, unless someone else just did
+            // 2. expired (rare): replace it with version 1, unless someone else just did
             Map<String, AttributeValue> createValues = new HashMap<>();
             createValues.put(":now", number(now));
             KvReceipt created = tryPut(key, item(key, value, 1, expiry), "attribute_not_exists(#pk) OR #exp <= :now",
