@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  * ({@code McpServer.sync(McpStatelessServerTransport)}): the SDK parses the request, dispatches
  * {@code initialize}, {@code ping}, {@code tools/list} and {@code tools/call}, validates tool arguments
  * against the input schema and serialises the response; {@link FunctionTransport} only hands it the request.
- * The server is built with {@code.immediateExecution(true)} and the handler's {@code Mono} is blocked on
+ * The server is built with {@code immediateExecution(true)} and the handler's {@code Mono} is blocked on
  * the invoking thread, so a tool runs on the thread that invoked the function, where the harness clock and
  * {@link dev.fameharness.api.time.Scope} tags live.
  *
