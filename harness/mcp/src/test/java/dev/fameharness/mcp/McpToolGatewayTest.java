@@ -253,6 +253,21 @@ class McpToolGatewayTest {
         assertThat(pong.content()).isEqualTo("pong");
     }
 
+    @Test
+    void should_serve_concurrent_processes_when_they_call_at_the_same_virtual_time() {
+        List<String> results = simulate(() -> {
+            var a = clock.spawn("a", () -> gateway.call("toy", "echo", "{\"text\":\"a\"}").content() + "@"
+                    + clock.now().toMillis());
+            var b = clock.spawn("b", () -> gateway.call("toy", "echo", "{\"text\":\"b\"}").content() + "@"
+                    + clock.now().toMillis());
+            return List.of(a.join(), b.join());
+        });
+
+        assertThat(results).containsExactly("a@250", "b@250");
+        assertThat(events.events(Event.ToolCall.class)).hasSize(2)
+                .allSatisfy(e -> assertThat(e.latencyMicros()).isEqualTo(250_000));
+    }
+
     private static Map<String, Object> jsonUnchecked(String text) {
         try {
             return json(text);
