@@ -116,6 +116,10 @@ public final class McpFunctionServer implements FunctionHandler, AutoCloseable {
             if (invocation.failure != null) {
                 throw invocation.failure;
             }
+            if (response == null) {
+                throw new McpProtocolException("MCP server " + spec.serverName() + " produced no response to "
+                        + request.method() + " (id " + request.id() + ")");
+            }
             byte[] bytes = McpJson.write(response);
             if (invocation.toolRan != null) {
                 Duration modeled = latency.sample(LATENCY_PREFIX + invocation.toolRan, bytes.length);

@@ -221,7 +221,11 @@ class McpToolGatewayTest {
                 .satisfies(e -> assertThat(((FunctionErrorException) e).isRetriable()).isTrue());
 
         assertThat(events.events(Event.ToolCall.class)).singleElement()
-                .satisfies(e -> assertThat(e.outcome()).isEqualTo("failed"));
+                .satisfies(e -> {
+                    assertThat(e.outcome()).isEqualTo("failed");
+                    assertThat(e.requestBytes()).isPositive();
+                    assertThat(e.responseBytes()).isZero();
+                });
     }
 
     @Test
