@@ -1,5 +1,6 @@
 package dev.fameharness.agent;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,7 @@ public record Observation(String tool, String arguments, String content, String 
         Objects.requireNonNull(ref, "ref");
     }
 
+    @JsonIgnore
     public boolean isReference() {
         return !ref.isEmpty();
     }

@@ -1,0 +1,78 @@
+package dev.fameharness.runner.cli;
+
+import dev.fameharness.platform.calibration.CalibrationProfile;
+import dev.fameharness.report.TurnRecord;
+import dev.fameharness.runner.engine.Harness;
+import dev.fameharness.runner.engine.PresetRun;
+import dev.fameharness.runner.engine.PresetRunner;
+import dev.fameharness.runner.engine.RunPlatform;
+import dev.fameharness.runner.preset.Preset;
+import dev.fameharness.runner.preset.PresetCatalog;
+import dev.fameharness.scenario.papers.sessions.Workload;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the workload on one or more presets and prints every turn. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the paper-summarization sessions on presets and print per-turn results.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = {"-p", "--preset"}, split = ",", defaultValue = "stateless-payload",
+            description = "Preset(s) to run, comma separated (see `fame presets`). Default: ${DEFAULT-VALUE}.")
+    List<String> presets;
+
+    @Option(names = "--size", defaultValue = "quick", description = "Session set: quick, default or large. Default: ${DEFAULT-VALUE}.")
+    String size;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the sessions and the virtual clock. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--clock", defaultValue = "virtual", description = "virtual (deterministic) or wall. Default: ${DEFAULT-VALUE}.")
+    String clock;
+
+    @Option(names = "--corpus", description = "Folder of JATS papers with manifest.json (default: ../shared/corpus or $FAME_CORPUS).")
+    Path corpus;
+
+    @Option(names = "--quiet", description = "Print only the summary, not every turn.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PresetCatalog catalog = PresetCatalog.discover();
+        List<Preset> chosen = new ArrayList<>();
+        for (String name : presets) {
+            chosen.add(catalog.get(name.strip()));
+        }
+        RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(clock);
+        PrintStream out = System.out;
+        try (Harness harness = new Harness(Optional.ofNullable(corpus), Map.of(), CalibrationProfile.loadDefault(),
+                Harness.simulatedModel())) {
+            Workload workload = harness.workload(size, seed);
+            out.printf(Locale.ROOT, "workload %s: %d sessions, %d turns, seed %d, %s clock%n", size,
+                    workload.sessionIds().size(), workload.turns().size(), seed, clock);
+            for (Preset preset : chosen) {
+                if (!quiet) {
+                    out.println();
+                    out.println("preset " + preset.name() + ": " + preset.description());
+                    out.println(TurnTable.header());
+                }
+                PresetRun run = harness.run(preset, workload,
+                        new PresetRunner.Options(mode, seed, 1.0, Long.toString(seed)), r -> {
+                            if (!quiet) {
+                                out.println(TurnTable.row(r));
+                            }
+                        });
+                out.println(TurnTable.summary(run));
+            }
+        }
+        return FameCli.OK;
+    }
+}

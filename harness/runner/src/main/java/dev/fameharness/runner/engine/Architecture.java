@@ -1,0 +1,16 @@
+package dev.fameharness.runner.engine;
+
+import dev.fameharness.agent.strategy.StateCarrier;
+import dev.fameharness.agent.strategy.SessionMemory;
+import dev.fameharness.agent.strategy.Topology;
+import dev.fameharness.api.tools.ToolGateway;
+import dev.fameharness.runner.preset.Preset;
+import java.util.List;
+
+/**
+ * A preset made concrete for one run: the shared agent's strategies (topology, state carrier, memory, tool
+ * layers) over this run's platform and stores. {@code toolLayers} names the gateway decorators outermost first.
+ */
+public record Architecture(Preset preset, Topology topology, StateCarrier carrier, SessionMemory memory,
+                           ToolGateway tools, List<String> toolLayers) {
+}

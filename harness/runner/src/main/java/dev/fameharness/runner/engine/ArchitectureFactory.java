@@ -1,0 +1,158 @@
+package dev.fameharness.runner.engine;
+
+import dev.fameharness.agent.Agent;
+import dev.fameharness.agent.AgentConfig;
+import dev.fameharness.agent.state.KeyValueValueStore;
+import dev.fameharness.agent.state.ObjectValueStore;
+import dev.fameharness.agent.state.ReferencingToolGateway;
+import dev.fameharness.agent.state.StoreSessionMemory;
+import dev.fameharness.agent.state.StoredStateCarrier;
+import dev.fameharness.agent.state.ValueStore;
+import dev.fameharness.agent.strategy.AgentHandlers;
+import dev.fameharness.agent.strategy.PayloadStateCarrier;
+import dev.fameharness.agent.strategy.SessionMemory;
+import dev.fameharness.agent.strategy.StateCarrier;
+import dev.fameharness.agent.strategy.Topology;
+import dev.fameharness.agent.topology.FunctionSettings;
+import dev.fameharness.agent.topology.MonolithicTopology;
+import dev.fameharness.agent.topology.WorkflowTopology;
+import dev.fameharness.api.faas.FunctionSpec;
+import dev.fameharness.api.metering.EventSink;
+import dev.fameharness.api.store.KeyValueStore;
+import dev.fameharness.api.store.ObjectStore;
+import dev.fameharness.api.time.LatencyModel;
+import dev.fameharness.api.tools.ToolGateway;
+import dev.fameharness.baselines.ObjectKeyValueStore;
+import dev.fameharness.baselines.PerfectCacheToolGateway;
+import dev.fameharness.fame.CachingToolGateway;
+import dev.fameharness.fame.TieredValueStore;
+import dev.fameharness.mcp.McpFunctionServer;
+import dev.fameharness.mcp.McpToolGateway;
+import dev.fameharness.mcp.ToolServerSpec;
+import dev.fameharness.platform.faas.FaasConfig;
+import dev.fameharness.platform.faas.FaasEmulator;
+import dev.fameharness.runner.preset.Preset;
+import dev.fameharness.storage.metering.MeteredKeyValueStore;
+import dev.fameharness.storage.metering.MeteredObjectStore;
+import dev.langchain4j.model.chat.ChatModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one place presets become strategy objects. Every architecture gets the same {@link Agent} (same
+ * prompts, same roles, same model) and differs only in what this factory composes around it.
+ */
+public final class ArchitectureFactory {
+
+    /** The runtime whose cold start the profile models for every function (see the profile's notes). */
+    public static final String RUNTIME = "python3.12";
+    /** Memory of the MCP tool-server functions. */
+    public static final int TOOL_SERVER_MEMORY_MB = 512;
+    static final Duration MEMORY_TTL = Duration.ofDays(7);
+    static final int MEMORY_NOTES = 24;
+    static final int MEMORY_ATTEMPTS = 200;
+
+    private ArchitectureFactory() {
+    }
+
+    public static Architecture build(Preset preset, RunPlatform platform, Servers servers, ToolServerSpec toolServer,
+                                     ChatModel model, String runToken) {
+        String storeName = ("fame-" + preset.name() + "-" + runToken).toLowerCase(Locale.ROOT);
+        EventSink events = platform.sink();
+
+        // MCP tool servers are functions on this preset's platform.
+        FunctionSpec toolFunction = new FunctionSpec(toolServer.serverName(), TOOL_SERVER_MEMORY_MB,
+                Duration.ofSeconds(120), RUNTIME);
+        McpFunctionServer.deploy(platform.faas(), toolFunction, toolServer, platform.clock(), platform.latency());
+        ToolGateway tools = McpToolGateway.of(platform.faas(), platform.clock(), events, toolServer.serverName());
+        List<String> layers = new ArrayList<>();
+        layers.add("mcp");
+
+        // Stores: real servers, metered unless the preset's state is free (the oracle).
+        KeyValueStore kv = null;
+        ObjectStore objects = null;
+        if (!"payload".equals(preset.state())) {
+            String kvType = "single".equals(preset.state()) ? preset.singleStore() : preset.hotStore();
+            if (!"s3".equals(kvType)) {
+                kv = meter(servers.keyValue(kvType, "redis".equals(kvType) ? storeName + ":" : storeName,
+                        platform.clock()), preset, platform);
+            }
+            if ("tiered".equals(preset.state()) || "s3".equals(kvType) || preset.toolCache()) {
+                objects = meter(servers.objects(storeName), preset, platform);
+            }
+            if (kv == null) {
+                kv = new ObjectKeyValueStore(objects);
+            }
+        }
+
+        StateCarrier carrier;
+        ValueStore artifacts = null;
+        switch (preset.state()) {
+            case "payload" -> carrier = new PayloadStateCarrier();
+            case "tiered" -> {
+                artifacts = new ObjectValueStore(objects);
+                carrier = new StoredStateCarrier("tiered", new TieredValueStore(
+                        new KeyValueValueStore(kv, 0, MEMORY_TTL), artifacts, preset.offloadThresholdBytes()));
+            }
+            default -> {
+                artifacts = "s3".equals(preset.singleStore()) ? new ObjectValueStore(objects)
+                        : new KeyValueValueStore(kv, preset.chunkBytes(), MEMORY_TTL);
+                carrier = new StoredStateCarrier("single-" + preset.singleStore(), artifacts);
+            }
+        }
+
+        if (preset.references()) {
+            tools = new ReferencingToolGateway(tools, artifacts, preset.referenceThresholdBytes());
+            layers.add(0, "references");
+        }
+        if (preset.perfectCache()) {
+            tools = new PerfectCacheToolGateway(tools, freeTools(preset, platform, toolServer, artifacts), platform.clock(), events);
+            layers.add(0, "perfect-cache");
+        } else if (preset.toolCache()) {
+            tools = new CachingToolGateway(tools, objects, preset.cacheTtl(), platform.clock(), events);
+            layers.add(0, "cache");
+        }
+
+        SessionMemory memory = preset.memory()
+                ? new StoreSessionMemory(kv.backend(), kv, MEMORY_NOTES, MEMORY_ATTEMPTS, MEMORY_TTL)
+                : SessionMemory.NONE;
+
+        Agent agent = new Agent(model, tools, AgentConfig.DEFAULT);
+        AgentHandlers handlers = new AgentHandlers(agent, carrier, memory);
+        FunctionSettings settings = new FunctionSettings(preset.functionMemoryMb(), Duration.ofSeconds(300), RUNTIME);
+        Topology topology = switch (preset.topology()) {
+            case "separate" -> new WorkflowTopology(WorkflowTopology.Variant.SEPARATE, platform.workflows(),
+                    platform.faas(), handlers, settings);
+            case "fused" -> new WorkflowTopology(WorkflowTopology.Variant.FUSED, platform.workflows(),
+                    platform.faas(), handlers, settings);
+            default -> new MonolithicTopology(platform.faas(), handlers, settings, platform.clock());
+        };
+        return new Architecture(preset, topology, carrier, memory, tools, List.copyOf(layers));
+    }
+
+    /**
+     * The oracle's tools: the same MCP servers on a second platform that takes no time and meters nothing,
+     * wrapped in the same reference layer so answers read the same artifacts.
+     */
+    private static ToolGateway freeTools(Preset preset, RunPlatform platform, ToolServerSpec toolServer,
+                                         ValueStore artifacts) {
+        FaasEmulator free = new FaasEmulator(platform.clock(), LatencyModel.ZERO, EventSink.NONE, FaasConfig.defaults());
+        McpFunctionServer.deploy(free, new FunctionSpec(toolServer.serverName(), TOOL_SERVER_MEMORY_MB,
+                Duration.ofSeconds(120), RUNTIME), toolServer, platform.clock(), LatencyModel.ZERO);
+        ToolGateway gateway = McpToolGateway.of(free, platform.clock(), EventSink.NONE, toolServer.serverName());
+        return preset.references()
+                ? new ReferencingToolGateway(gateway, artifacts, preset.referenceThresholdBytes()) : gateway;
+    }
+
+    private static KeyValueStore meter(KeyValueStore store, Preset preset, RunPlatform platform) {
+        return preset.freeState() ? store
+                : new MeteredKeyValueStore(store, platform.clock(), platform.latency(), platform.sink());
+    }
+
+    private static ObjectStore meter(ObjectStore store, Preset preset, RunPlatform platform) {
+        return preset.freeState() ? store
+                : new MeteredObjectStore(store, platform.clock(), platform.latency(), platform.sink());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.fameharness.runner.engine;
+
+import dev.fameharness.api.error.ConfigException;
+import dev.fameharness.api.store.KeyValueStore;
+import dev.fameharness.api.store.ObjectStore;
+import dev.fameharness.api.time.Clock;
+import dev.fameharness.storage.Backend;
+import dev.fameharness.storage.BackendConfig;
+import dev.fameharness.storage.Backends;
+import dev.fameharness.storage.dynamodb.DynamoDbLocalServer;
+import dev.fameharness.storage.redis.RedisServer;
+import dev.fameharness.storage.s3.S3ProxyServer;
+import dev.fameharness.storage.server.LaunchedServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The real servers of a run, started on first use on 127.0.0.1 (DynamoDB Local and S3Proxy shared by every
+ * preset, each preset in its own table or bucket; one redis-server per store so that its peak memory is the
+ * preset's own), or existing endpoints from the experiment's configuration.
+ */
+public final class Servers implements AutoCloseable {
+
+    private final Map<String, URI> endpoints;
+    private final Map<String, LaunchedServer> shared = new LinkedHashMap<>();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Map<String, Long> startMillis = new LinkedHashMap<>();
+
+    /** @param endpoints existing servers by back-end type ({@code dynamodb}, {@code redis}, {@code s3}) */
+    public Servers(Map<String, URI> endpoints) {
+        for (String type : endpoints.keySet()) {
+            if (!BackendConfig.TYPES.contains(type)) {
+                throw new ConfigException("unknown back end '" + type + "' in endpoints; accepted: "
+                        + String.join(", ", BackendConfig.TYPES));
+            }
+        }
+        this.endpoints = Map.copyOf(endpoints);
+    }
+
+    /** A key-value store for one preset: {@code type} is dynamodb or redis; {@code name} its table or prefix. */
+    public synchronized KeyValueStore keyValue(String type, String name, Clock clock) {
+        BackendConfig config = BackendConfig.local(type).withName(name);
+        Optional<URI> endpoint = Optional.ofNullable(endpoints.get(type));
+        if (endpoint.isEmpty()) {
+            if (BackendConfig.DYNAMODB.equals(type)) {
+                endpoint = Optional.of(server(type, DynamoDbLocalServer::new).endpoint());
+            } else {
+                RedisServer redis = new RedisServer();
+                redis.start();
+                startMillis.merge("redis", redis.startMillis(), Math::max);
+                opened.add(redis);
+                endpoint = Optional.of(redis.endpoint());
+            }
+        }
+        Backend<KeyValueStore> backend = Backends.keyValueStore(config.withEndpoint(endpoint.get()), clock);
+        opened.add(backend);
+        return backend.store();
+    }
+
+    /** An object store (S3 API) for one preset, in its own bucket. */
+    public synchronized ObjectStore objects(String bucket) {
+        BackendConfig config = BackendConfig.local(BackendConfig.S3).withName(bucket);
+        URI endpoint = endpoints.containsKey(BackendConfig.S3) ? endpoints.get(BackendConfig.S3)
+                : server(BackendConfig.S3, () -> new S3ProxyServer(config.accessKey(), config.secretKey(),
+                        Duration.ofSeconds(60))).endpoint();
+        Backend<ObjectStore> backend = Backends.objectStore(config.withEndpoint(endpoint));
+        opened.add(backend);
+        return backend.store();
+    }
+
+    /** How long each launched server took to start, in ms. */
+    public synchronized Map<String, Long> startMillis() {
+        return Map.copyOf(startMillis);
+    }
+
+    private LaunchedServer server(String type, java.util.function.Supplier<LaunchedServer> factory) {
+        LaunchedServer s = shared.get(type);
+        if (s == null) {
+            s = factory.get();
+            s.start();
+            shared.put(type, s);
+            startMillis.put(type, s.startMillis());
+        }
+        return s;
+    }
+
+    @Override
+    public synchronized void close() {
+        List<AutoCloseable> all = new ArrayList<>(opened);
+        all.addAll(shared.values());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            try {
+                all.get(i).close();
+            } catch (Exception e) {
+                // closing is best effort; nothing a run produced depends on it
+            }
+        }
+        opened.clear();
+        shared.clear();
+    }
+}
