@@ -6,7 +6,6 @@ import dev.fameharness.api.error.RetriableException;
 import dev.fameharness.api.faas.FunctionErrorException;
 import dev.fameharness.api.faas.FunctionTimeoutException;
 import dev.fameharness.api.metering.FailureReason;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,11 +39,17 @@ public class TurnFailure extends FameException {
         if (message == null) {
             return java.util.Optional.empty();
         }
+        // A label that is not a reason (text from a tool or a model that happens to look like one) is skipped,
+        // never an exception: classification must not fail while reporting another failure.
         Matcher m = REASON.matcher(message);
-        if (!m.find()) {
-            return java.util.Optional.empty();
+        while (m.find()) {
+            for (FailureReason reason : FailureReason.values()) {
+                if (reason.label().equals(m.group(1))) {
+                    return java.util.Optional.of(reason);
+                }
+            }
         }
-        return java.util.Optional.of(FailureReason.valueOf(m.group(1).toUpperCase(Locale.ROOT).replace('-', '_')));
+        return java.util.Optional.empty();
     }
 
     /** Maps any failure a turn can meet to exactly one reason. */

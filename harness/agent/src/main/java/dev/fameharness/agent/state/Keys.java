@@ -18,8 +18,11 @@ public final class Keys {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String p : parts) {
-                sha.update(p.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
+                // Length-prefixed, so that no split of the same characters into parts (e.g. "a\0" + "b" and
+                // "a" + "\0b", possible with control characters in ids) hashes the same.
+                byte[] bytes = p.getBytes(StandardCharsets.UTF_8);
+                sha.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+                sha.update(bytes);
             }
             return HexFormat.of().formatHex(sha.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {

@@ -92,11 +92,19 @@ public final class WorkflowTopology implements Topology {
         throw new TurnFailure(reasonOf(result), result.error() + ": " + result.cause());
     }
 
+    /** What Lambda writes in the errorMessage of a timed-out invocation (the emulator writes the same). */
+    static final String TIMED_OUT = "Task timed out after";
+
     static FailureReason reasonOf(WorkflowResult result) {
         return switch (result.error()) {
-            case "States.DataLimitExceeded" -> FailureReason.STATE_PAYLOAD_LIMIT;
+            // the state payload quota, or Lambda's own payload limit on a Task's request or response
+            case "States.DataLimitExceeded", "Lambda.RequestTooLargeException", "Function.ResponseSizeTooLarge" ->
+                    FailureReason.STATE_PAYLOAD_LIMIT;
             case "States.Timeout" -> FailureReason.FUNCTION_TIMEOUT;
             case "EvaluatorGaveUp" -> FailureReason.EVALUATOR_GAVE_UP;
+            // Step Functions reports a function timeout as Lambda.Unknown; only the cause tells it apart
+            case "Lambda.Unknown" -> result.cause().contains(TIMED_OUT) ? FailureReason.FUNCTION_TIMEOUT
+                    : TurnFailure.reasonIn(result.cause()).orElse(FailureReason.SERVICE_ERROR);
             default -> TurnFailure.reasonIn(result.cause()).orElse(FailureReason.SERVICE_ERROR);
         };
     }
