@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class KeyValueValueStore implements ValueStore {
 
     private static final String CHUNKS = "chunks:";
+    /** A manifest item is exactly {@code chunks:<n>}; nothing else is read as one. */
+    private static final java.util.regex.Pattern MANIFEST = java.util.regex.Pattern.compile("chunks:\\d{1,9}");
 
     private final KeyValueStore kv;
     private final int chunkBytes;
@@ -32,7 +34,8 @@ public final class KeyValueValueStore implements ValueStore {
 
     @Override
     public String put(String key, byte[] bytes) {
-        if (chunkBytes > 0 && bytes.length > chunkBytes) {
+        // A value that itself looks like a manifest is stored as one chunk, so that reads are never ambiguous.
+        if (chunkBytes > 0 && (bytes.length > chunkBytes || isManifest(bytes))) {
             int n = (bytes.length + chunkBytes - 1) / chunkBytes;
             for (int i = 0; i < n; i++) {
                 int from = i * chunkBytes;
@@ -53,8 +56,7 @@ public final class KeyValueValueStore implements ValueStore {
             return Optional.empty();
         }
         byte[] value = item.get().value();
-        String head = new String(value, 0, Math.min(value.length, 16), java.nio.charset.StandardCharsets.US_ASCII);
-        if (chunkBytes > 0 && head.startsWith(CHUNKS)) {
+        if (chunkBytes > 0 && isManifest(value)) {
             int n = Integer.parseInt(new String(value, java.nio.charset.StandardCharsets.US_ASCII).substring(CHUNKS.length()));
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             for (int i = 0; i < n; i++) {
@@ -73,6 +75,11 @@ public final class KeyValueValueStore implements ValueStore {
     public Optional<byte[]> getRange(String ref, long offset, long length) {
         return get(ref).map(v -> Arrays.copyOfRange(v, (int) Math.min(offset, v.length),
                 (int) Math.min(v.length, offset + length)));
+    }
+
+    private static boolean isManifest(byte[] value) {
+        return value.length <= CHUNKS.length() + 9
+                && MANIFEST.matcher(new String(value, java.nio.charset.StandardCharsets.US_ASCII)).matches();
     }
 
     static String keyOf(String ref) {
