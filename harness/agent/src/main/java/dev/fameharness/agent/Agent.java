@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The one agent every architecture runs: planner, actor and evaluator roles over a LangChain4j
@@ -34,11 +35,22 @@ public final class Agent {
     private final ChatModel model;
     private final ToolGateway tools;
     private final AgentConfig config;
+    private final UnaryOperator<Observation> recorder;
 
     public Agent(ChatModel model, ToolGateway tools, AgentConfig config) {
+        this(model, tools, config, UnaryOperator.identity());
+    }
+
+    /**
+     * @param recorder how a tool result is kept in the working state that travels to the next role: as is
+     *                 (stateless payload) or, for architectures that carry references, replaced by a pointer
+     *                 the actor can read again. The actor's own conversation always holds the full result.
+     */
+    public Agent(ChatModel model, ToolGateway tools, AgentConfig config, UnaryOperator<Observation> recorder) {
         this.model = Objects.requireNonNull(model, "model");
         this.tools = Objects.requireNonNull(tools, "tools");
         this.config = Objects.requireNonNull(config, "config");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
     }
 
     public AgentConfig config() {
@@ -75,8 +87,8 @@ public final class Agent {
                 for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
                     ToolResult result = call(descriptors, call);
                     String ref = ArtifactRefs.refOf(result.content()).orElse("");
-                    current = current.withObservation(new Observation(call.name(), call.arguments(),
-                            result.content(), ref, result.error()));
+                    current = current.withObservation(recorder.apply(new Observation(call.name(),
+                            call.arguments(), result.content(), ref, result.error())));
                     messages.add(ToolExecutionResultMessage.from(call, result.content()));
                 }
             }

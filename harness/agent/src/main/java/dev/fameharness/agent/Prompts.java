@@ -17,6 +17,8 @@ public final class Prompts {
     public static final String ANSWER = "## Draft answer";
     public static final String FEEDBACK = "## Evaluator feedback";
     public static final String EMPTY = "(none)";
+    /** How a line break inside a memory note is written, so that each note stays on one line. */
+    public static final String NEWLINE = " \\n ";
 
     /** Role names as used in tags, function names and prompts. */
     public static final String PLANNER = "planner";
@@ -45,7 +47,26 @@ public final class Prompts {
             observations or the session memory, and be complete (a summary has at least 80 words). Reply with \
             only a JSON object: {"verdict":"accept"|"reject","feedback":"<what to fix>"}.""";
 
+    /** What a memory note unrelated to the request shows instead of its text. */
+    public static final String INDEXED = "(not related to this request; text omitted)";
+
     private Prompts() {
+    }
+
+    /**
+     * Identifiers in a text (tokens of 6+ characters with a digit, such as paper ids or DOIs): a memory note
+     * is shown in full only when its subject shares one with the request, so memory costs tokens only where
+     * it helps.
+     */
+    static java.util.Set<String> terms(String text) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String t : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9.\\-]+")) {
+            String w = t.replaceAll("^[.\\-]+|[.\\-]+$", "");
+            if (w.length() >= 6 && w.chars().anyMatch(Character::isDigit)) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     public static String plannerSystem(List<ToolDescriptor> tools) {
@@ -64,9 +85,16 @@ public final class Prompts {
         if (state.memory().isEmpty()) {
             sb.append(EMPTY).append('\n');
         }
+        java.util.Set<String> requestTerms = terms(state.request());
         for (MemoryNote n : state.memory()) {
+            boolean relevant = terms(n.subject()).stream().anyMatch(requestTerms::contains);
             sb.append("- [").append(n.kind()).append(" from ").append(n.turnId()).append(" about: ")
-                    .append(n.subject()).append("] ").append(n.text()).append('\n');
+                    .append(n.subject()).append("] ");
+            if (relevant) {
+                sb.append(n.text().replace("\n", NEWLINE)).append('\n');
+            } else {
+                sb.append(INDEXED).append('\n');
+            }
         }
         sb.append('\n');
         if (withPlan) {

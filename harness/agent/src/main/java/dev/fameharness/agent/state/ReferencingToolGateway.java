@@ -93,6 +93,26 @@ public final class ReferencingToolGateway implements ToolGateway {
                 .orElseGet(() -> new ToolResult("artifact " + ref + " does not exist", true, 0, 0));
     }
 
+    /**
+     * The working-state recorder that goes with this gateway: a result read back from an artifact (or any
+     * result over the threshold) is kept in the state as a pointer to the bytes, not the bytes, so the state
+     * and the prompts of the next roles stay small. The actor that read it already used the text.
+     */
+    public java.util.function.UnaryOperator<dev.fameharness.agent.Observation> recorder() {
+        return o -> {
+            if (o.error() || o.isReference()) {
+                return o;
+            }
+            long bytes = o.content().getBytes(StandardCharsets.UTF_8).length;
+            if (ArtifactRefs.READ_TOOL.equals(o.tool()) || bytes > thresholdBytes) {
+                return new dev.fameharness.agent.Observation(o.tool(), o.arguments(),
+                        "[read " + bytes + " bytes; not kept in the working state, read again with the same arguments]",
+                        "", false);
+            }
+            return o;
+        };
+    }
+
     /** Lines starting with '#' are headings; each part runs from its heading to the next one. */
     static String outline(String ref, String content) {
         StringBuilder sb = new StringBuilder("Parts (read one with read_artifact {\"ref\":\"" + ref

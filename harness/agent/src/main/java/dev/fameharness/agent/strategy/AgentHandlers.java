@@ -17,7 +17,7 @@ import java.util.Objects;
 public final class AgentHandlers {
 
     /** Longest answer text kept in memory (characters); memory is working state and must stay small. */
-    static final int MEMORY_TEXT_CHARS = 2_000;
+    static final int MEMORY_TEXT_CHARS = 1_200;
 
     private final Agent agent;
     private final StateCarrier carrier;
@@ -75,7 +75,7 @@ public final class AgentHandlers {
         notes.add(new MemoryNote(state.turnId(), "answer", state.request(), answer));
         for (Observation o : state.observations()) {
             if (o.isReference() && !o.error()) {
-                String head = o.content().length() > 600 ? o.content().substring(0, 600) : o.content();
+                String head = o.content().length() > 1_500 ? o.content().substring(0, 1_500) : o.content();
                 notes.add(new MemoryNote(state.turnId(), "artifact", o.tool() + " " + o.arguments(), head));
             }
         }

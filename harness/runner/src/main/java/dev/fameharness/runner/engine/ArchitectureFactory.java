@@ -39,6 +39,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
+import dev.fameharness.agent.Observation;
 
 /**
  * The one place presets become strategy objects. Every architecture gets the same {@link Agent} (same
@@ -51,7 +53,7 @@ public final class ArchitectureFactory {
     /** Memory of the MCP tool-server functions. */
     public static final int TOOL_SERVER_MEMORY_MB = 512;
     static final Duration MEMORY_TTL = Duration.ofDays(7);
-    static final int MEMORY_NOTES = 24;
+    static final int MEMORY_NOTES = 12;
     static final int MEMORY_ATTEMPTS = 200;
 
     private ArchitectureFactory() {
@@ -103,8 +105,12 @@ public final class ArchitectureFactory {
             }
         }
 
+        UnaryOperator<Observation> recorder = UnaryOperator.identity();
         if (preset.references()) {
-            tools = new ReferencingToolGateway(tools, artifacts, preset.referenceThresholdBytes());
+            ReferencingToolGateway referencing = new ReferencingToolGateway(tools, artifacts,
+                    preset.referenceThresholdBytes());
+            recorder = referencing.recorder();
+            tools = referencing;
             layers.add(0, "references");
         }
         if (preset.perfectCache()) {
@@ -119,7 +125,7 @@ public final class ArchitectureFactory {
                 ? new StoreSessionMemory(kv.backend(), kv, MEMORY_NOTES, MEMORY_ATTEMPTS, MEMORY_TTL)
                 : SessionMemory.NONE;
 
-        Agent agent = new Agent(model, tools, AgentConfig.DEFAULT);
+        Agent agent = new Agent(model, tools, AgentConfig.DEFAULT, recorder);
         AgentHandlers handlers = new AgentHandlers(agent, carrier, memory);
         FunctionSettings settings = new FunctionSettings(preset.functionMemoryMb(), Duration.ofSeconds(300), RUNTIME);
         Topology topology = switch (preset.topology()) {

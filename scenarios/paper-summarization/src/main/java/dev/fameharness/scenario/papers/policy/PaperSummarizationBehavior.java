@@ -28,7 +28,7 @@ public final class PaperSummarizationBehavior implements SimulatedBehavior {
     static final int COMPARE_WORDS = 110;
     static final int FOLLOW_UP_WORDS = 100;
     /** Bytes of a stored paper the actor reads in its first round; each rejection doubles it. */
-    static final long READ_BUDGET_BYTES = 16 * 1024;
+    static final long READ_BUDGET_BYTES = 12 * 1024;
 
     private final ExtractiveSummarizer summarizer;
 

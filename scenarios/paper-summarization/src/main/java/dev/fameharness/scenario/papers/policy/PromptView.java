@@ -89,7 +89,10 @@ final class PromptView {
         answer = orEmpty(sections.get(Prompts.ANSWER));
         feedback = orEmpty(sections.get(Prompts.FEEDBACK));
         parseMemory(orEmpty(sections.get(Prompts.MEMORY)));
-        List<Seen> fromState = parseObservations(orEmpty(sections.get(Prompts.OBSERVATIONS)));
+        // A part read in an earlier round travels as a pointer ("[read N bytes; ...]"): its text is not
+        // visible any more, so it is neither a text nor a part already read.
+        List<Seen> fromState = parseObservations(orEmpty(sections.get(Prompts.OBSERVATIONS))).stream()
+                .filter(o -> !o.content().startsWith("[read ")).toList();
         seen.addAll(0, fromState);
         for (Seen s : fromState) {
             if ("read_artifact".equals(s.tool())) {
