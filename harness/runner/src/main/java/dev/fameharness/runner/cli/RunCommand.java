@@ -25,12 +25,7 @@ import picocli.CommandLine.Option;
         description = "Run the paper-summarization sessions on presets and print per-turn results.")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = {"-p", "--preset"}, split = ",", defaultValue = "stateless-payload",
-            description = "Preset(s) to run, comma separated (see `fame presets`). Default: ${DEFAULT-VALUE}.")
-    List<String> presets;
-
-    @Option(names = "--size", defaultValue = "quick", description = "Session set: quick, default or large. Default: ${DEFAULT-VALUE}.")
-    String size;
+    String size = "quick";
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the sessions and the virtual clock. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -44,11 +39,29 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the summary, not every turn.")
     boolean quiet;
 
+    @Option(names = {"-e", "--experiment"}, description = "Run an experiment file (YAML) and write its results folder.")
+    Path experiment;
+
+    @picocli.CommandLine.Mixin
+    ExperimentOptions experimentOptions = new ExperimentOptions();
+
     @Override
     public Integer call() {
         PresetCatalog catalog = PresetCatalog.discover();
+        if (experiment != null) {
+            return ExperimentCommands.runExperiment(
+                    experimentOptions.apply(dev.fameharness.runner.experiment.Experiment.load(experiment, catalog), catalog),
+                    experimentOptions, System.out, System.err);
+        }
         List<Preset> chosen = new ArrayList<>();
-        for (String name : presets) {
+        List<String> names = experimentOptions.presets == null ? List.of("stateless-payload") : experimentOptions.presets;
+        if (experimentOptions.seeds != null) {
+            seed = experimentOptions.seeds.get(0);
+        }
+        if (experimentOptions.size != null) {
+            size = experimentOptions.size;
+        }
+        for (String name : names) {
             chosen.add(catalog.get(name.strip()));
         }
         RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(clock);

@@ -59,9 +59,14 @@ public final class ArchitectureFactory {
     private ArchitectureFactory() {
     }
 
+    /** The store name (table, bucket, Redis prefix base) a preset uses in a run. */
+    public static String storeName(Preset preset, String runToken) {
+        return ("fame-" + preset.name() + "-" + runToken).toLowerCase(Locale.ROOT);
+    }
+
     public static Architecture build(Preset preset, RunPlatform platform, Servers servers, ToolServerSpec toolServer,
                                      ChatModel model, String runToken) {
-        String storeName = ("fame-" + preset.name() + "-" + runToken).toLowerCase(Locale.ROOT);
+        String storeName = storeName(preset, runToken);
         EventSink events = platform.sink();
 
         // MCP tool servers are functions on this preset's platform.

@@ -30,6 +30,7 @@ public final class Servers implements AutoCloseable {
     private final Map<String, LaunchedServer> shared = new LinkedHashMap<>();
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final Map<String, Long> startMillis = new LinkedHashMap<>();
+    private final Map<String, dev.fameharness.storage.redis.RedisKeyValueStore> redisStores = new LinkedHashMap<>();
 
     /** @param endpoints existing servers by back-end type ({@code dynamodb}, {@code redis}, {@code s3}) */
     public Servers(Map<String, URI> endpoints) {
@@ -59,6 +60,9 @@ public final class Servers implements AutoCloseable {
         }
         Backend<KeyValueStore> backend = Backends.keyValueStore(config.withEndpoint(endpoint.get()), clock);
         opened.add(backend);
+        if (backend.store() instanceof dev.fameharness.storage.redis.RedisKeyValueStore redis) {
+            redisStores.put(name, redis);
+        }
         return backend.store();
     }
 
@@ -71,6 +75,15 @@ public final class Servers implements AutoCloseable {
         Backend<ObjectStore> backend = Backends.objectStore(config.withEndpoint(endpoint));
         opened.add(backend);
         return backend.store();
+    }
+
+    /**
+     * Peak memory (Redis INFO used_memory_peak) of the redis-server holding store {@code name}, which drives
+     * ElastiCache's price; empty if that store is not on Redis.
+     */
+    public synchronized java.util.OptionalLong redisPeakBytes(String name) {
+        var store = redisStores.get(name);
+        return store == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(store.peakMemoryBytes());
     }
 
     /** How long each launched server took to start, in ms. */

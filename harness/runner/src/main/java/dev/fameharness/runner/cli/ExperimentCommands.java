@@ -1,0 +1,37 @@
+package dev.fameharness.runner.cli;
+
+import dev.fameharness.report.results.MarkdownTableWriter;
+import dev.fameharness.runner.experiment.Experiment;
+import dev.fameharness.runner.experiment.ExperimentRunner;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.util.Locale;
+
+/** Runs an experiment for the CLI and prints where its results are. */
+final class ExperimentCommands {
+
+    private ExperimentCommands() {
+    }
+
+    static int runExperiment(Experiment e, ExperimentOptions options, PrintStream out, PrintStream err) {
+        return run(e, options.results, options.runId(), out, err) == null ? FameCli.ERROR : FameCli.OK;
+    }
+
+    static ExperimentRunner.Outcome run(Experiment e, java.nio.file.Path results, String runId, PrintStream out,
+                                        PrintStream err) {
+        out.printf(Locale.ROOT, "experiment %s (%s): size %s, %d preset(s), seeds %s, %s clock, %s model%n",
+                e.name(), e.source(), e.size(), e.presets().size(), e.seeds(), e.clock(), e.model());
+        ExperimentRunner.Outcome outcome = ExperimentRunner.run(e, results, runId,
+                new Progress(err, e.presets().size() * e.seeds().size()));
+        StringWriter table = new StringWriter();
+        try {
+            new MarkdownTableWriter().write(outcome.results(), table);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        out.println(table);
+        out.printf(Locale.ROOT, "results written to %s (harness wall time %.1f s)%n", outcome.runDir(),
+                outcome.wallMillis() / 1000.0);
+        return outcome;
+    }
+}

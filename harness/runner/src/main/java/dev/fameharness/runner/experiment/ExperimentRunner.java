@@ -1,0 +1,163 @@
+package dev.fameharness.runner.experiment;
+
+import dev.fameharness.api.error.ConfigException;
+import dev.fameharness.llm.ChatModels;
+import dev.fameharness.llm.OpenAiSettings;
+import dev.fameharness.platform.calibration.CalibrationProfile;
+import dev.fameharness.platform.metering.EventLog;
+import dev.fameharness.report.TurnRecord;
+import dev.fameharness.report.charts.ChartSize;
+import dev.fameharness.report.charts.ReportCharts;
+import dev.fameharness.report.cost.CostModel;
+import dev.fameharness.report.cost.RunStorage;
+import dev.fameharness.report.results.PresetPair;
+import dev.fameharness.report.results.ResultFormat;
+import dev.fameharness.report.results.RunExtras;
+import dev.fameharness.report.results.RunResults;
+import dev.fameharness.report.stats.Bootstrap;
+import dev.fameharness.runner.engine.ArchitectureFactory;
+import dev.fameharness.runner.engine.Harness;
+import dev.fameharness.runner.engine.PresetRun;
+import dev.fameharness.runner.engine.PresetRunner;
+import dev.fameharness.runner.engine.RunPlatform;
+import dev.fameharness.runner.preset.Preset;
+import dev.fameharness.scenario.papers.sessions.Workload;
+import dev.langchain4j.model.chat.ChatModel;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Runs an experiment and writes {@code <results>/<experiment>/<run-id>/}: the raw event streams
+ * ({@code events/<preset>-seed<k>.jsonl.gz}), {@code turns.csv}, {@code summary.json}, {@code summary.md}, the
+ * charts and {@code run.json} (what was run, what is modeled and what is measured). The folder is written under
+ * a temporary name and renamed when complete, so a folder that exists is never a partial result.
+ */
+public final class ExperimentRunner {
+
+    /** What a finished experiment produced. */
+    public record Outcome(Path runDir, RunResults results, List<PresetRun> runs, long wallMillis) {
+    }
+
+    private ExperimentRunner() {
+    }
+
+    public static Outcome run(Experiment experiment, Path resultsRoot, String runId, Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        Path finalDir = resultsRoot.resolve(experiment.name()).resolve(runId);
+        Path tmpDir = resultsRoot.resolve(experiment.name()).resolve("." + runId + ".partial");
+        try {
+            deleteRecursively(tmpDir);
+            Files.createDirectories(tmpDir.resolve("events"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the results folder " + tmpDir, e);
+        }
+        RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(experiment.clock());
+        List<TurnRecord> turns = new ArrayList<>();
+        List<PresetRun> runs = new ArrayList<>();
+        Map<String, RunStorage> storage = new LinkedHashMap<>();
+        Map<String, Double> starts = new LinkedHashMap<>();
+        try (Harness harness = new Harness(experiment.corpus(), experiment.endpoints(),
+                CalibrationProfile.loadDefault(), models(experiment))) {
+            int total = experiment.seeds().size() * experiment.presets().size();
+            int done = 0;
+            for (long seed : experiment.seeds()) {
+                Workload workload = harness.workload(experiment.size(), seed);
+                for (Preset preset : experiment.presets()) {
+                    String token = runToken(runId, seed);
+                    PresetRun run = harness.run(preset, workload,
+                            new PresetRunner.Options(mode, seed, experiment.wallDelayScale(), token), r -> { });
+                    runs.add(run);
+                    turns.addAll(run.turns());
+                    writeEvents(run.events(), tmpDir.resolve("events").resolve(preset.name() + "-seed" + seed + ".jsonl.gz"));
+                    var peak = harness.servers().redisPeakBytes(ArchitectureFactory.storeName(preset, token) + ":");
+                    if (peak.isPresent()) {
+                        long end = run.turns().stream().mapToLong(t -> t.startMicros() + t.latencyMicros()).max().orElse(0);
+                        storage.merge(preset.name(), RunStorage.redis(peak.getAsLong(), Duration.ofNanos(end * 1000)),
+                                (a, b) -> a.redisPeakBytes().getAsLong() >= b.redisPeakBytes().getAsLong() ? a : b);
+                    }
+                    done++;
+                    progress.accept(String.format(java.util.Locale.ROOT,
+                            "[%d/%d] seed %d %-24s %d/%d turns completed (%d ms)", done, total, seed, preset.name(),
+                            run.completed(), run.turns().size(), run.wallMillis()));
+                }
+            }
+            harness.servers().startMillis().forEach((k, v) -> starts.put(k, v.doubleValue()));
+        }
+        List<String> names = experiment.presets().stream().map(Preset::name).toList();
+        RunResults results = RunResults.compute(experiment.name() + "/" + runId, turns, CostModel.withDefaultPrices(),
+                RunExtras.of(storage, starts), PresetPair.againstBaseline(experiment.baseline(), names),
+                Bootstrap.withSeed(experiment.seeds().get(0)));
+        long wall = (System.nanoTime() - t0) / 1_000_000;
+        try {
+            ResultFormat.writeAll(results, tmpDir);
+            ReportCharts.writeAll(results, tmpDir, ChartSize.DEFAULT);
+            RunInfo.write(tmpDir.resolve("run.json"), experiment, runId, wall);
+            deleteRecursively(finalDir);
+            Files.createDirectories(finalDir.getParent());
+            Files.move(tmpDir, finalDir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results to " + finalDir, e);
+        }
+        return new Outcome(finalDir, results, runs, wall);
+    }
+
+    /** Store names must be unique per run and seed (servers may be reused by an endpoint). */
+    static String runToken(String runId, long seed) {
+        String clean = runId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        if (clean.length() > 12) {
+            clean = clean.substring(clean.length() - 12);
+        }
+        return clean + "s" + Long.toString(seed, 36).replace('-', 'm');
+    }
+
+    static Function<RunPlatform, ChatModel> models(Experiment e) {
+        return switch (e.model()) {
+            case "simulated" -> Harness.simulatedModel();
+            case "openai" -> p -> ChatModels.openAi(OpenAiSettings.fromEnvironment(System.getenv(),
+                    e.modelOptions().getOrDefault("base_url", "https://api.openai.com/v1"),
+                    e.modelOptions().getOrDefault("model", "gpt-4o-mini")), p.clock(), p.latency(), p.sink());
+            case "replay" -> {
+                String dir = e.modelOptions().get("replay_dir");
+                if (dir == null) {
+                    throw new ConfigException(e.source() + ": model 'replay' needs model_options.replay_dir");
+                }
+                yield p -> ChatModels.replay(Path.of(dir), e.modelOptions().getOrDefault("model", "gpt-4o-mini"),
+                        p.clock(), p.latency(), p.sink());
+            }
+            default -> throw new ConfigException(e.source() + ": unknown model '" + e.model() + "'");
+        };
+    }
+
+    private static void writeEvents(EventLog events, Path file) {
+        try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+            events.writeJsonLines(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the event stream " + file, e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.fameharness.runner.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fameharness.runner.preset.Preset;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** {@code run.json}: what was run and how, and the statement of what is modeled and what is measured. */
+final class RunInfo {
+
+    static final String MODELED = "Time is modeled in virtual-clock mode: every latency (Lambda cold/warm start, "
+            + "Step Functions transition, DynamoDB/S3/Redis operations, MCP tool download+parse, LLM time to first "
+            + "token and per-token rates) is drawn, seeded, from the calibration profile "
+            + "(harness/platform/src/main/resources/calibration/aws-us-east-1.yaml), where each figure has its "
+            + "source or is marked an assumption. Prices come from harness/report/src/main/resources/prices/aws-us-east-1.yaml.";
+    static final String MEASURED = "Counted, not estimated: LLM input/output tokens (o200k_base of the real "
+            + "prompts and outputs), bytes of every payload and store value, store requests and their billing units "
+            + "(from real DynamoDB Local, redis-server and S3Proxy servers), function invocations, cold starts, state "
+            + "transitions, tool calls (real MCP JSON-RPC), cache hits, failures and their reasons, ROUGE of the "
+            + "answers against the authors' abstracts.";
+
+    private RunInfo() {
+    }
+
+    static void write(Path file, Experiment e, String runId, long wallMillis) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode n = json.createObjectNode();
+        n.put("experiment", e.name());
+        n.put("source", e.source());
+        n.put("runId", runId);
+        n.put("scenario", e.scenario());
+        n.put("size", e.size());
+        n.put("clock", e.clock());
+        n.put("model", e.model());
+        n.put("baseline", e.baseline());
+        var seeds = n.putArray("seeds");
+        e.seeds().forEach(seeds::add);
+        var presets = n.putObject("presets");
+        for (Preset p : e.presets()) {
+            ObjectNode pn = presets.putObject(p.name());
+            p.fields().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(f -> pn.put(f.getKey(), String.valueOf(f.getValue())));
+        }
+        var faults = n.putObject("faults");
+        e.faults().forEach((k, v) -> faults.put(k, String.valueOf(v)));
+        n.put("harnessWallMillis", wallMillis);
+        n.put("modeled", MODELED);
+        n.put("measured", MEASURED);
+        json.writeValue(file.toFile(), n);
+    }
+}
