@@ -89,7 +89,7 @@ public final class FaultyFunctionRuntime implements FunctionRuntime {
         try {
             return delegate.invoke(function, payload, type);
         } catch (FunctionErrorException e) {
-            if (causedByInjectedInit(e)) {
+            if (function.equals(e.function()) && e.getCause() instanceof InjectedInitFailure) {
                 throw new FunctionErrorException(function, UNHANDLED_ERROR, "INIT failed in function " + function
                         + ": the execution environment could not initialise (injected cold-start failure)", false, e);
             }
@@ -126,18 +126,6 @@ public final class FaultyFunctionRuntime implements FunctionRuntime {
         return new FunctionTimeoutException(function, spec.timeout(), String.format(Locale.ROOT,
                 "Task timed out after %.2f seconds (function %s, injected fault)",
                 spec.timeout().toMillis() / 1000.0, function));
-    }
-
-    private static boolean causedByInjectedInit(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof InjectedInitFailure) {
-                return true;
-            }
-            if (c.getCause() == c) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static long micros(Duration d) {

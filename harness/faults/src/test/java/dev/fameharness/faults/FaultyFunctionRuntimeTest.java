@@ -186,6 +186,32 @@ class FaultyFunctionRuntimeTest {
     }
 
     @Test
+    void should_blame_only_the_function_whose_init_failed_when_an_outer_handler_propagates_it() {
+        // given: "actor" calls "tools" through the faulty runtime; only INITs of "tools" can fail (the actor is
+        // warmed up first with the fault layer off, by deploying it on the emulator directly)
+        Rig rig = new Rig(4, FaultPlan.only(FaultKind.COLD_START_FAILURE, 1.0));
+        rig.runtime.deploy(new FunctionSpec("tools", 512, Duration.ofSeconds(10), "java21"),
+                () -> payload -> payload);
+        rig.emulator.deploy(new FunctionSpec("actor", 512, Duration.ofSeconds(10), "java21"),
+                () -> payload -> rig.runtime.invoke("tools", payload));
+
+        // when / then
+        rig.clock.run("invoke", () -> {
+            assertThatThrownBy(() -> rig.runtime.invoke("actor", new byte[] {1}))
+                    .isInstanceOfSatisfying(FunctionErrorException.class, e -> {
+                        assertThat(e.function()).isEqualTo("actor");
+                        assertThat(e.errorType()).as("the actor's handler failed; its INIT did not")
+                                .isEqualTo("FunctionErrorException");
+                        assertThat(e.getCause()).isInstanceOfSatisfying(FunctionErrorException.class, inner -> {
+                            assertThat(inner.function()).isEqualTo("tools");
+                            assertThat(inner.errorType()).isEqualTo("Lambda.Unknown");
+                        });
+                    });
+            return null;
+        });
+    }
+
+    @Test
     void should_not_crash_or_time_out_event_invocations() {
         Rig rig = new Rig(1, FaultPlan.only(FaultKind.FUNCTION_CRASH, 1.0).with(FaultKind.FUNCTION_TIMEOUT, 1.0));
         rig.clock.run("invoke", () -> {
