@@ -51,7 +51,10 @@ public final class AwsClients {
                 .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(noRetries(config.requestTimeout()));
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(transportRetriesOnly())
+                        .apiCallTimeout(config.requestTimeout())
+                        .build());
         config.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -60,6 +63,34 @@ public final class AwsClients {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(timeout);
+    }
+
+    /**
+     * S3 requests are idempotent (PUT, GET, HEAD, DELETE of a key), so a local transport failure (a pooled
+     * connection the local S3 server had closed: seen about once in a few thousand requests, which made two
+     * runs with the same seed differ) is retried at once, up to 3 attempts. That failure is an artefact of
+     * running on a local server, not AWS behaviour, and no billable request completed. Service errors
+     * (throttling, 5xx) are never retried here: those are the harness's to retry, visibly.
+     */
+    static software.amazon.awssdk.retries.api.RetryStrategy transportRetriesOnly() {
+        return software.amazon.awssdk.retries.DefaultRetryStrategy.standardStrategyBuilder()
+                .maxAttempts(3)
+                .retryOnException(AwsClients::isTransportFailure)
+                .backoffStrategy(software.amazon.awssdk.retries.api.BackoffStrategy.retryImmediately())
+                .circuitBreakerEnabled(false)
+                .build();
+    }
+
+    static boolean isTransportFailure(Throwable t) {
+        if (t instanceof software.amazon.awssdk.core.exception.SdkServiceException) {
+            return false;
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ClientOverrideConfiguration noRetries(Duration timeout) {
