@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code fame} command line: run experiments, reproduce the paper's claims, sweep, check, report. */
 @Command(name = "fame", mixinStandardHelpOptions = true, version = "fame 0.1.0",
         description = "Measure serverless agent architectures (FAME and its baselines) on the paper-summarization workload.",
-        subcommands = {RunCommand.class, PresetsCommand.class})
+        subcommands = {RunCommand.class, ReproduceCommand.class, SweepCommand.class, CheckCommand.class,
+                ReportCommand.class, PresetsCommand.class})
 public final class FameCli implements Runnable {
 
     /** Exit codes scripts can trust. */

@@ -1,0 +1,159 @@
+package dev.fameharness.runner.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fameharness.api.metering.FailureReason;
+import dev.fameharness.platform.calibration.CalibrationProfile;
+import dev.fameharness.platform.metering.EventLog;
+import dev.fameharness.report.TurnRecord;
+import dev.fameharness.runner.preset.PresetCatalog;
+import dev.fameharness.scenario.papers.sessions.Turn;
+import dev.fameharness.scenario.papers.sessions.Workload;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole harness on the quick sessions with seed 42: real servers, the simulated model, virtual time. One
+ * {@link Harness} (one set of servers) for the class; each preset runs at most once and is shared by the tests.
+ */
+class EndToEndIT {
+
+    private static final long SEED = 42;
+    private static final Set<String> REASONS = Arrays.stream(FailureReason.values()).map(FailureReason::label)
+            .collect(Collectors.toSet());
+
+    private static Harness harness;
+    private static PresetCatalog catalog;
+    private static Workload quick;
+    private static final Map<String, PresetRun> RUNS = new ConcurrentHashMap<>();
+    private static final AtomicInteger TOKENS = new AtomicInteger();
+
+    @BeforeAll
+    static void startHarness() {
+        harness = new Harness(Optional.empty(), Map.of(), CalibrationProfile.loadDefault(), Harness.simulatedModel());
+        catalog = PresetCatalog.discover();
+        quick = harness.workload("quick", SEED);
+    }
+
+    @AfterAll
+    static void stopHarness() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    /** A fresh run (own tables and buckets) of a preset on a workload. */
+    private static PresetRun run(String preset, Workload workload) {
+        String token = "e2e" + TOKENS.incrementAndGet();
+        return harness.run(catalog.get(preset), workload,
+                new PresetRunner.Options(RunPlatform.ClockMode.VIRTUAL, workload.seed(), 1.0, token), r -> { });
+    }
+
+    /** The shared run of a preset on the quick sessions, seed 42. */
+    private static PresetRun shared(String preset) {
+        return RUNS.computeIfAbsent(preset, p -> { PresetRun r = run(p, quick); System.out.println("XXX " + p + " wall=" + r.wallMillis() + " completed=" + r.completed() + "/" + r.turns().size() + " " + r.turns().stream().filter(t -> !t.completed()).map(t -> t.turnId() + ":" + t.task() + ":" + t.failureReason() + ":" + t.detail()).toList()); return r; });
+    }
+
+    private static String jsonLines(EventLog events) {
+        StringWriter out = new StringWriter();
+        try {
+            events.writeJsonLines(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void should_complete_every_turn_with_rouge_and_tokens_for_every_role_when_stateless_payload_runs_quick() {
+        PresetRun run = shared("stateless-payload");
+
+        assertThat(run.turns()).hasSize(quick.turns().size());
+        assertThat(run.turns()).allSatisfy(t -> {
+            assertThat(t.status()).as("%s: %s %s", t.turnId(), t.failureReason(), t.detail())
+                    .isEqualTo(TurnRecord.COMPLETED);
+            assertThat(t.rougeL()).as("ROUGE-L of %s", t.turnId()).isGreaterThan(0);
+            assertThat(t.plannerInputTokens()).as("planner tokens of %s", t.turnId()).isPositive();
+            assertThat(t.actorInputTokens()).as("actor tokens of %s", t.turnId()).isPositive();
+            assertThat(t.evaluatorInputTokens()).as("evaluator tokens of %s", t.turnId()).isPositive();
+        });
+    }
+
+    @Test
+    void should_give_identical_records_and_byte_identical_events_when_seed_is_the_same() {
+        PresetRun first = shared("stateless-payload");
+
+        PresetRun second = run("stateless-payload", harness.workload("quick", SEED));
+
+        assertThat(second.turns()).hasSameSizeAs(first.turns());
+        for (int i = 0; i < first.turns().size(); i++) {
+            assertThat(second.turns().get(i)).as("turn %s", first.turns().get(i).turnId())
+                    .usingRecursiveComparison().isEqualTo(first.turns().get(i));
+        }
+        assertThat(second.turns()).isEqualTo(first.turns());
+        String firstEvents = jsonLines(first.events());
+        assertThat(firstEvents).isNotEmpty();
+        assertThat(jsonLines(second.events())).isEqualTo(firstEvents);
+    }
+
+    @Test
+    void should_generate_identical_turns_when_seed_is_the_same_and_different_turns_when_it_differs() {
+        Workload again = harness.workload("quick", SEED);
+        Workload other = harness.workload("quick", SEED + 1);
+
+        assertThat(again.turns()).isEqualTo(quick.turns());
+        assertThat(other.turns()).isNotEqualTo(quick.turns());
+        assertThat(other.turns().stream().map(Turn::request).toList())
+                .isNotEqualTo(quick.turns().stream().map(Turn::request).toList());
+    }
+
+    @Test
+    void should_run_the_same_turns_on_every_preset_when_they_share_a_workload() {
+        List<String> presets = List.of("fame", "stateless-payload", "monolithic");
+        Set<List<String>> expected = quick.turns().stream()
+                .map(t -> List.of(t.turnId(), t.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        Long.toString(t.arrivalMicros())))
+                .collect(Collectors.toSet());
+
+        for (String preset : presets) {
+            PresetRun run = shared(preset);
+            Set<List<String>> seen = run.turns().stream()
+                    .map(t -> List.of(t.turnId(), t.task(), Long.toString(t.arrivalMicros())))
+                    .collect(Collectors.toSet());
+            assertThat(seen).as("turns of %s", preset).isEqualTo(expected);
+            assertThat(run.turns()).as("turns of %s", preset).hasSize(quick.turns().size())
+                    .allSatisfy(t -> assertThat(t.preset()).isEqualTo(preset));
+        }
+    }
+
+    @Test
+    void should_record_exactly_one_known_reason_when_a_turn_fails_and_none_when_it_completes() {
+        for (String preset : List.of("fame", "stateless-payload", "monolithic")) {
+            PresetRun run = shared(preset);
+            assertThat(run.turns()).as("turns of %s", preset).isNotEmpty().allSatisfy(t -> {
+                if (t.completed()) {
+                    assertThat(t.failureReason()).as("%s of %s", t.turnId(), preset).isEmpty();
+                    assertThat(t.detail()).as("%s of %s", t.turnId(), preset).isEmpty();
+                } else {
+                    assertThat(t.status()).isEqualTo(TurnRecord.FAILED);
+                    assertThat(t.failureReason()).as("%s of %s", t.turnId(), preset).isIn(REASONS);
+                    assertThat(t.rougeL()).isZero();
+                }
+            });
+            long failed = run.turns().stream().filter(t -> !t.completed()).count();
+            assertThat(run.completed() + failed).isEqualTo(quick.turns().size());
+        }
+    }
+}
