@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# CI regression benchmark: runs experiments/ci.yaml (quick, deterministic) and compares it with the committed
+# baseline results/ci-baseline/summary.json. Exits 1 with a readable diff when tokens, cost, completion or
+# modeled latency moved beyond the tolerances (see `scripts/fame check --help`).
+# After an intended change: cp target/ci-results/ci/current/summary.json results/ci-baseline/summary.json
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+scripts/fame run -e experiments/ci.yaml --results target/ci-results --run-id current
+echo "ci experiment wall time: $(( $(date +%s) - start )) s"
+scripts/fame check --baseline results/ci-baseline/summary.json --current target/ci-results/ci/current
