@@ -63,7 +63,7 @@ class EndToEndIT {
 
     /** The shared run of a preset on the quick sessions, seed 42. */
     private static PresetRun shared(String preset) {
-        return RUNS.computeIfAbsent(preset, p -> { PresetRun r = run(p, quick); System.out.println("XXX " + p + " wall=" + r.wallMillis() + " completed=" + r.completed() + "/" + r.turns().size() + " " + r.turns().stream().filter(t -> !t.completed()).map(t -> t.turnId() + ":" + t.task() + ":" + t.failureReason() + ":" + t.detail()).toList()); return r; });
+        return RUNS.computeIfAbsent(preset, p -> run(p, quick));
     }
 
     private static String jsonLines(EventLog events) {
