@@ -4,7 +4,6 @@ import dev.fameharness.agent.AgentState;
 import dev.fameharness.agent.TurnFailure;
 import dev.fameharness.agent.strategy.AgentHandlers;
 import dev.fameharness.agent.strategy.Topology;
-import dev.fameharness.api.error.RetriableException;
 import dev.fameharness.api.faas.FunctionRuntime;
 import dev.fameharness.api.faas.FunctionSpec;
 import java.util.Objects;
@@ -43,13 +42,14 @@ public final class MonolithicTopology implements Topology {
         for (int attempt = 1; ; attempt++) {
             try {
                 return handlers.carrier().decode(faas.invoke(FUNCTION, payload));
-            } catch (RetriableException e) {
-                if (attempt >= ATTEMPTS) {
+            } catch (RuntimeException e) {
+                boolean retriable = e instanceof dev.fameharness.api.error.FameException fe && fe.isRetriable();
+                if (!retriable || attempt >= ATTEMPTS) {
                     throw TurnFailure.of(e);
                 }
-                clock.sleep(java.time.Duration.ofMillis(100L << (attempt - 1)));
-            } catch (RuntimeException e) {
-                throw TurnFailure.of(e);
+                // The SDK's standard retry: exponential backoff with full jitter, base 100 ms.
+                long cap = 100L << (attempt - 1);
+                clock.sleep(java.time.Duration.ofMillis(clock.random().nextLong(cap + 1)));
             }
         }
     }

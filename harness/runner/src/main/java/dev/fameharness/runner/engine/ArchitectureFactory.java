@@ -73,7 +73,8 @@ public final class ArchitectureFactory {
         FunctionSpec toolFunction = new FunctionSpec(toolServer.serverName(), TOOL_SERVER_MEMORY_MB,
                 Duration.ofSeconds(120), RUNTIME);
         McpFunctionServer.deploy(platform.faas(), toolFunction, toolServer, platform.clock(), platform.latency());
-        ToolGateway tools = McpToolGateway.of(platform.faas(), platform.clock(), events, toolServer.serverName());
+        ToolGateway tools = platform.wrap(McpToolGateway.of(platform.faas(), platform.clock(), events,
+                toolServer.serverName()));
         List<String> layers = new ArrayList<>();
         layers.add("mcp");
 
@@ -159,11 +160,11 @@ public final class ArchitectureFactory {
 
     private static KeyValueStore meter(KeyValueStore store, Preset preset, RunPlatform platform) {
         return preset.freeState() ? store
-                : new MeteredKeyValueStore(store, platform.clock(), platform.latency(), platform.sink());
+                : platform.wrap(new MeteredKeyValueStore(store, platform.clock(), platform.latency(), platform.sink()));
     }
 
     private static ObjectStore meter(ObjectStore store, Preset preset, RunPlatform platform) {
         return preset.freeState() ? store
-                : new MeteredObjectStore(store, platform.clock(), platform.latency(), platform.sink());
+                : platform.wrap(new MeteredObjectStore(store, platform.clock(), platform.latency(), platform.sink()));
     }
 }

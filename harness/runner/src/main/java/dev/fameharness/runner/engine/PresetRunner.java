@@ -36,10 +36,16 @@ import java.util.function.Function;
 public final class PresetRunner {
 
     /** How a run is clocked and seeded. */
-    public record Options(RunPlatform.ClockMode mode, long seed, double wallDelayScale, String runToken) {
+    public record Options(RunPlatform.ClockMode mode, long seed, double wallDelayScale, String runToken,
+                          Map<String, Object> faults) {
         public Options {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(runToken, "runToken");
+            faults = Map.copyOf(faults);
+        }
+
+        public Options(RunPlatform.ClockMode mode, long seed, double wallDelayScale, String runToken) {
+            this(mode, seed, wallDelayScale, runToken, Map.of());
         }
     }
 
@@ -64,8 +70,9 @@ public final class PresetRunner {
 
     public PresetRun run(Preset preset, Workload workload, Options options, Consumer<TurnRecord> progress) {
         long wallStart = System.nanoTime();
-        RunPlatform platform = new RunPlatform(options.mode(), options.seed(), profile, options.wallDelayScale());
-        ChatModel model = models.apply(platform);
+        RunPlatform platform = new RunPlatform(options.mode(), options.seed(), profile, options.wallDelayScale(),
+                options.faults());
+        ChatModel model = platform.wrap(models.apply(platform));
         Architecture arch = ArchitectureFactory.build(preset, platform, servers, toolServer, model, options.runToken());
         Clock clock = platform.clock();
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();

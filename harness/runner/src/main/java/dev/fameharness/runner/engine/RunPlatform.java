@@ -21,16 +21,61 @@ public final class RunPlatform {
     private final Clock clock;
     private final EventLog events = new EventLog();
     private final LatencyModel latency;
-    private final FaasEmulator faas;
+    private final FaasEmulator emulator;
+    private final dev.fameharness.api.faas.FunctionRuntime faas;
+    private final java.util.Optional<dev.fameharness.faults.FaultInjector> faults;
+    private final dev.fameharness.faults.Retrier retrier;
     private final AslWorkflowEngine workflows;
     private final CalibrationProfile profile;
 
     public RunPlatform(ClockMode mode, long seed, CalibrationProfile profile, double wallDelayScale) {
+        this(mode, seed, profile, wallDelayScale, java.util.Map.of());
+    }
+
+    /**
+     * @param faults the experiment's {@code faults:} section (empty = no faults). With faults, every store,
+     *               function, tool and model call goes through the seeded injector, and stores, tools and the
+     *               model are retried the way the AWS SDKs retry (standard mode); workflows retry through
+     *               their own Retry fields.
+     */
+    public RunPlatform(ClockMode mode, long seed, CalibrationProfile profile, double wallDelayScale,
+                       java.util.Map<String, Object> faults) {
         this.profile = profile;
         this.clock = mode == ClockMode.VIRTUAL ? new VirtualClock(seed) : new WallClock(seed, wallDelayScale);
         this.latency = new ProfileLatencyModel(clock, profile);
-        this.faas = new FaasEmulator(clock, latency, events, FaasConfig.fromProfile(profile));
+        this.emulator = new FaasEmulator(clock, latency, events, FaasConfig.fromProfile(profile));
+        dev.fameharness.faults.FaultPlan plan = dev.fameharness.faults.FaultPlan.fromMap(faults);
+        this.faults = faults.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new dev.fameharness.faults.FaultInjector(plan, clock, events));
+        this.retrier = new dev.fameharness.faults.Retrier(dev.fameharness.faults.RetryPolicy.standard(), clock, events);
+        this.faas = this.faults.<dev.fameharness.api.faas.FunctionRuntime>map(
+                f -> new dev.fameharness.faults.FaultyFunctionRuntime(emulator, f)).orElse(emulator);
         this.workflows = new AslWorkflowEngine(faas, clock, latency, events);
+    }
+
+    public java.util.Optional<dev.fameharness.faults.FaultInjector> faults() {
+        return faults;
+    }
+
+    public dev.fameharness.api.store.KeyValueStore wrap(dev.fameharness.api.store.KeyValueStore store) {
+        return faults.<dev.fameharness.api.store.KeyValueStore>map(f -> new dev.fameharness.faults.RetryingKeyValueStore(
+                new dev.fameharness.faults.FaultyKeyValueStore(store, f), retrier)).orElse(store);
+    }
+
+    public dev.fameharness.api.store.ObjectStore wrap(dev.fameharness.api.store.ObjectStore store) {
+        return faults.<dev.fameharness.api.store.ObjectStore>map(f -> new dev.fameharness.faults.RetryingObjectStore(
+                new dev.fameharness.faults.FaultyObjectStore(store, f), retrier)).orElse(store);
+    }
+
+    public dev.fameharness.api.tools.ToolGateway wrap(dev.fameharness.api.tools.ToolGateway tools) {
+        return faults.<dev.fameharness.api.tools.ToolGateway>map(f -> new dev.fameharness.faults.RetryingToolGateway(
+                new dev.fameharness.faults.FaultyToolGateway(tools, f), retrier)).orElse(tools);
+    }
+
+    public dev.langchain4j.model.chat.ChatModel wrap(dev.langchain4j.model.chat.ChatModel model) {
+        return faults.<dev.langchain4j.model.chat.ChatModel>map(f -> new dev.fameharness.faults.RetryingChatModel(
+                new dev.fameharness.faults.FaultyChatModel(model, f, "gpt-4o-mini"), retrier, "gpt-4o-mini"))
+                .orElse(model);
     }
 
     public Clock clock() {
@@ -49,8 +94,13 @@ public final class RunPlatform {
         return latency;
     }
 
-    public FaasEmulator faas() {
+    /** The function runtime every function is deployed on and invoked through (with faults if configured). */
+    public dev.fameharness.api.faas.FunctionRuntime faas() {
         return faas;
+    }
+
+    public FaasEmulator emulator() {
+        return emulator;
     }
 
     public AslWorkflowEngine workflows() {

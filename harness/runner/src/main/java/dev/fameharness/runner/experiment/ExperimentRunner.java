@@ -107,7 +107,7 @@ public final class ExperimentRunner {
                         String token = runToken(runId, seed);
                         futures.add(pool.submit(() -> {
                             PresetRun run = harness.run(preset, workload,
-                                    new PresetRunner.Options(mode, seed, experiment.wallDelayScale(), token), r -> { });
+                                    new PresetRunner.Options(mode, seed, experiment.wallDelayScale(), token, experiment.faults()), r -> { });
                             writeEvents(run.events(), tmpDir.resolve("events").resolve(preset.name() + "-seed" + seed + ".jsonl.gz"));
                             progress.accept(String.format(java.util.Locale.ROOT,
                                     "[%d/%d] seed %d %-24s %d/%d turns completed (%d ms)", done.incrementAndGet(), total,
