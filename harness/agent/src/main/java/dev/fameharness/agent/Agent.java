@@ -2,6 +2,9 @@ package dev.fameharness.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fameharness.api.error.RetriableException;
+import dev.fameharness.api.faas.FunctionErrorException;
+import dev.fameharness.api.faas.FunctionTimeoutException;
 import dev.fameharness.api.metering.FailureReason;
 import dev.fameharness.api.time.Scope;
 import dev.fameharness.api.tools.ToolDescriptor;
@@ -92,7 +95,13 @@ public final class Agent {
                     messages.add(ToolExecutionResultMessage.from(call, result.content()));
                 }
             }
-            // Out of steps without an answer: the evaluator will reject the empty draft.
+            // Out of steps without an answer. If the tools kept failing, that is the turn's reason; otherwise
+            // the evaluator rejects the empty draft.
+            List<Observation> seen = current.observations();
+            if (!seen.isEmpty() && seen.get(seen.size() - 1).error()) {
+                throw new TurnFailure(FailureReason.TOOL_ERROR, "the actor ran out of steps while tools kept failing; last: "
+                        + seen.get(seen.size() - 1).content());
+            }
             return current.withAnswer("");
         }
     }
@@ -145,7 +154,13 @@ public final class Agent {
                     + descriptors.stream().map(ToolDescriptor::name).toList(), true, 0, 0);
         }
         String args = call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
-        return tools.call(tool.get().server(), call.name(), args);
+        try {
+            return tools.call(tool.get().server(), call.name(), args);
+        } catch (FunctionErrorException | FunctionTimeoutException | RetriableException e) {
+            // As agent frameworks do, a failed tool invocation goes back to the model as an error result, which
+            // may call the tool again; payload limits and harness errors still end the turn.
+            return new ToolResult("tool " + call.name() + " failed: " + e.getMessage(), true, 0, 0);
+        }
     }
 
     private static String text(ChatResponse response) {
