@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 
 /**
  * The simulated model's policy for the paper-summarization workload: what a competent model would do given
@@ -116,7 +117,8 @@ public final class PaperSummarizationBehavior implements SimulatedBehavior {
             if (!sectionText(view, paper, task.section()).isEmpty()) {
                 return List.of();
             }
-            Optional<PromptView.Part> part = view.partsOf(paper).stream()
+            Optional<PromptView.Part> part = Stream.concat(view.sectionPartsOf(paper).stream(),
+                            view.partsOf(paper).stream())
                     .filter(p -> p.title().equalsIgnoreCase(task.section())).findFirst();
             if (part.isPresent() && offered.contains("read_artifact")) {
                 return List.of(read(part.get()));
@@ -235,11 +237,13 @@ public final class PaperSummarizationBehavior implements SimulatedBehavior {
 
     static String sectionText(PromptView view, String paper, String section) {
         for (PromptView.Seen s : view.seen) {
-            if (!s.error() && "get_section".equals(s.tool()) && PromptView.paperOf(s.arguments()).orElse("").equals(paper)) {
+            if (!s.error() && !s.isReference() && "get_section".equals(s.tool())
+                    && PromptView.paperOf(s.arguments()).orElse("").equals(paper)) {
                 return clean(s.content());
             }
         }
-        for (PromptView.Part p : view.partsOf(paper)) {
+        for (PromptView.Part p : Stream.concat(view.sectionPartsOf(paper).stream(), view.partsOf(paper).stream())
+                .toList()) {
             if (p.title().equalsIgnoreCase(section)) {
                 for (PromptView.Seen s : view.seen) {
                     if ("read_artifact".equals(s.tool()) && JsonArgs.integer(s.arguments(), "offset") == p.offset()

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What a model can see in one request, parsed from the prompt text only: the role (from the system
@@ -118,6 +119,23 @@ final class PromptView {
         return id.isEmpty() ? Optional.empty() : Optional.of(id);
     }
 
+    /** Parts listed by {@code get_section} results that came back as artifact references for a paper. */
+    List<Part> sectionPartsOf(String paperId) {
+        List<Part> parts = new ArrayList<>();
+        for (Seen s : seen) {
+            if (s.isReference() && "get_section".equals(s.tool()) && paperOf(s.arguments()).orElse("").equals(paperId)) {
+                String ref = ArtifactRefs.refOf(s.content()).orElse("");
+                for (String line : s.content().split("\n")) {
+                    Matcher m = PART.matcher(line.strip());
+                    if (m.matches()) {
+                        parts.add(new Part(ref, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3)));
+                    }
+                }
+            }
+        }
+        return parts;
+    }
+
     /** Artifact references visible anywhere (observations, tool results, memory) for a paper's full text. */
     List<Part> partsOf(String paperId) {
         List<Part> parts = new ArrayList<>();
@@ -154,7 +172,8 @@ final class PromptView {
     /** Texts of a paper visible inline: its full text, sections fetched, parts read from its artifact. */
     List<String> textsOf(String paperId) {
         List<String> texts = new ArrayList<>();
-        List<String> refs = partsOf(paperId).stream().map(Part::ref).distinct().toList();
+        List<String> refs = Stream.concat(partsOf(paperId).stream(), sectionPartsOf(paperId).stream())
+                .map(Part::ref).distinct().toList();
         for (Seen s : seen) {
             if (s.error() || s.isReference()) {
                 continue;
