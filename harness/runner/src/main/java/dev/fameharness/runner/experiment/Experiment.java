@@ -104,6 +104,9 @@ public record Experiment(String name, String source, String scenario, String siz
                 if (!n.canConvertToLong() || !n.isIntegralNumber()) {
                     throw doc.error("seeds", "must hold whole numbers only, found '" + n.asText() + "'");
                 }
+                if (n.asLong() < 0) {
+                    throw doc.error("seeds", "must hold seeds >= 0, found " + n.asLong());
+                }
                 if (seeds.contains(n.asLong())) {
                     throw doc.error("seeds", "lists seed " + n.asLong() + " twice");
                 }
