@@ -58,7 +58,9 @@ public final class Servers implements AutoCloseable {
                 endpoint = Optional.of(redis.endpoint());
             }
         }
-        Backend<KeyValueStore> backend = Backends.keyValueStore(config.withEndpoint(endpoint.get()), clock);
+        URI target = endpoint.get();
+        Backend<KeyValueStore> backend = answering(type, target,
+                () -> Backends.keyValueStore(config.withEndpoint(target), clock));
         opened.add(backend);
         if (backend.store() instanceof dev.fameharness.storage.redis.RedisKeyValueStore redis) {
             redisStores.put(name, redis);
@@ -72,7 +74,8 @@ public final class Servers implements AutoCloseable {
         URI endpoint = endpoints.containsKey(BackendConfig.S3) ? endpoints.get(BackendConfig.S3)
                 : server(BackendConfig.S3, () -> new S3ProxyServer(config.accessKey(), config.secretKey(),
                         Duration.ofSeconds(60))).endpoint();
-        Backend<ObjectStore> backend = Backends.objectStore(config.withEndpoint(endpoint));
+        Backend<ObjectStore> backend = answering(BackendConfig.S3, endpoint,
+                () -> Backends.objectStore(config.withEndpoint(endpoint)));
         opened.add(backend);
         return backend.store();
     }
@@ -84,6 +87,20 @@ public final class Servers implements AutoCloseable {
     public synchronized java.util.OptionalLong redisPeakBytes(String name) {
         var store = redisStores.get(name);
         return store == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(store.peakMemoryBytes());
+    }
+
+    /** Opens a store, turning "the endpoint does not answer" into an actionable configuration error. */
+    private <S> S answering(String type, URI endpoint, java.util.function.Supplier<S> open) {
+        try {
+            return open.get();
+        } catch (dev.fameharness.api.error.RetriableException e) {
+            if (endpoints.containsKey(type)) {
+                throw new ConfigException("the " + type + " endpoint " + endpoint + " (endpoints." + type
+                        + " in the experiment) does not answer: " + e.getMessage() + "; start that server, or remove "
+                        + "endpoints." + type + " to use the embedded one", e);
+            }
+            throw e;
+        }
     }
 
     /** How long each launched server took to start, in ms. */

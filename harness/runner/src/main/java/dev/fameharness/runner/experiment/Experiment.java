@@ -189,6 +189,13 @@ public record Experiment(String name, String source, String scenario, String siz
             throw doc.error("faults", "must map fault kinds to probabilities, e.g. {store_throttle: 0.05}");
         }
         fa.fields().forEachRemaining(e -> faults.put(e.getKey(), scalar(e.getValue())));
+        try {
+            dev.fameharness.faults.FaultPlan.fromMap(faults);
+        } catch (ConfigException ex) {
+            String field = ex.getMessage() != null && ex.getMessage().contains("faults.")
+                    ? ex.getMessage().replaceAll("(?s).*?(faults\\.[a-z_]+).*", "$1") : "faults";
+            throw new ConfigException(file + ":" + doc.line(field) + ": " + ex.getMessage());
+        }
         Optional<Path> corpus = root.has("corpus") ? Optional.of(Path.of(root.get("corpus").asText())) : Optional.empty();
         return new Experiment(name, file, scenario, size, presets, baseline, seeds, clock, scale, model, modelOptions,
                 endpoints, faults, corpus);

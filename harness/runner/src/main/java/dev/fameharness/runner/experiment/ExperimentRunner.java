@@ -86,6 +86,22 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the results folder " + tmpDir, e);
         }
+        try {
+            return runInto(experiment, finalDir, tmpDir, runId, progress, t0);
+        } catch (RuntimeException | Error e) {
+            // Never leave a partial result behind: the folder of a failed run is removed.
+            try {
+                deleteRecursively(tmpDir);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static Outcome runInto(Experiment experiment, Path finalDir, Path tmpDir, String runId,
+                                   Consumer<String> progress, long t0) {
+        Path resultsRoot = finalDir.getParent().getParent();
         RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(experiment.clock());
         List<TurnRecord> turns = new ArrayList<>();
         List<PresetRun> runs = new ArrayList<>();
