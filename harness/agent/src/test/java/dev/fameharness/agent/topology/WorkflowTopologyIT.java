@@ -178,9 +178,10 @@ class WorkflowTopologyIT {
         // then
         assertThat(failure.reason()).isEqualTo(FailureReason.FUNCTION_TIMEOUT);
         assertThat(failure.getMessage()).contains("Lambda.Unknown");
-        assertThat(rig.transitions()).containsExactly("Plan", "Act", "Failed");
+        // (a function timeout surfaces as Lambda.Unknown, which the workflow retries twice before failing)
+        assertThat(rig.transitions()).containsExactly("Plan", "Act", "Act", "Act", "Failed");
         assertThat(rig.events.events(Event.Invocation.class)).extracting(Event.Invocation::outcome)
-                .containsExactly("ok", "timeout");
+                .containsExactly("ok", "timeout", "timeout", "timeout");
     }
 
     @ParameterizedTest
@@ -197,7 +198,9 @@ class WorkflowTopologyIT {
         assertThat(states.path("Failed").path("CausePath").asText()).isEqualTo("$.error.Cause");
         states.fields().forEachRemaining(e -> {
             if ("Task".equals(e.getValue().path("Type").asText())) {
-                assertThat(e.getValue().path("Retry").size()).as(e.getKey()).isEqualTo(1);
+                // service errors (3 attempts) and Lambda.Unknown: INIT failures and function timeouts (2 attempts)
+                assertThat(e.getValue().path("Retry").size()).as(e.getKey()).isEqualTo(2);
+                assertThat(e.getValue().path("Retry").get(1).path("ErrorEquals").get(0).asText()).isEqualTo("Lambda.Unknown");
                 assertThat(e.getValue().path("Catch").get(0).path("Next").asText()).isEqualTo("Failed");
             }
         });
