@@ -24,11 +24,11 @@ mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
-  (cd "$root" && mvn -q -f harness/bench/pom.xml package -DskipTests)
+  (cd "$root" && mvn -q -Pbench -f harness/bench/pom.xml package -DskipTests)
 fi
 
 jar="$root/harness/bench/target/benchmarks.jar"
-[[ -f "$jar" ]] || { echo "no $jar: build it with mvn -f harness/bench/pom.xml package" >&2; exit 1; }
+[[ -f "$jar" ]] || { echo "no $jar: build it with mvn -Pbench -f harness/bench/pom.xml package" >&2; exit 1; }
 
 args=(-rf json -rff "$out/jmh.json")
 [[ -n "$filter" ]] && args+=("$filter")
