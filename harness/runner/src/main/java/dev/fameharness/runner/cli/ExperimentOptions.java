@@ -35,8 +35,19 @@ final class ExperimentOptions {
             chosen = new ArrayList<>();
             for (String name : presets) {
                 String n = name.strip();
+                if (chosen.stream().anyMatch(p -> p.name().equals(n))) {
+                    throw new dev.fameharness.api.error.ConfigException("--preset lists '" + n + "' twice");
+                }
                 chosen.add(e.presets().stream().filter(p -> p.name().equals(n)).findFirst()
                         .orElseGet(() -> catalog.get(n)));
+            }
+        }
+        if (seeds != null) {
+            for (int i = 0; i < seeds.size(); i++) {
+                if (seeds.get(i) < 0 || seeds.indexOf(seeds.get(i)) != i) {
+                    throw new dev.fameharness.api.error.ConfigException("--seeds must be distinct whole numbers >= 0, "
+                            + "was " + seeds);
+                }
             }
         }
         if (size != null && !Experiment.SIZES.contains(size)) {

@@ -141,6 +141,9 @@ public record Experiment(String name, String source, String scenario, String siz
                 throw doc.error("presets", "names unknown preset '" + presetName + "'; known presets: "
                         + String.join(", ", catalog.names()));
             }
+            if (presets.stream().anyMatch(x -> x.name().equals(presetName))) {
+                throw doc.error("presets", "lists preset '" + presetName + "' twice");
+            }
             Preset preset = catalog.get(presetName);
             if (overrides.containsKey(presetName)) {
                 try {

@@ -93,6 +93,25 @@ class CliTest {
     }
 
     @Test
+    void should_exit_bad_input_before_running_when_seed_or_preset_overrides_repeat_or_are_negative(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("ok.yaml"), "name: ok\npresets: [stateless-payload]\n");
+
+        Result twice = fame("run", "--experiment", file.toString(), "--seeds", "1,1", "--results", dir.toString());
+        Result negative = fame("run", "--experiment", file.toString(), "--seeds", "2,-3", "--results", dir.toString());
+        Result presetTwice = fame("run", "--experiment", file.toString(), "--preset", "fame,fame",
+                "--results", dir.toString());
+
+        assertThat(twice.exit()).isEqualTo(FameCli.BAD_INPUT);
+        assertThat(twice.err()).contains("--seeds").contains("[1, 1]");
+        assertThat(negative.exit()).isEqualTo(FameCli.BAD_INPUT);
+        assertThat(negative.err()).contains("--seeds").contains("[2, -3]");
+        assertThat(presetTwice.exit()).isEqualTo(FameCli.BAD_INPUT);
+        assertThat(presetTwice.err()).contains("--preset").contains("fame");
+        assertThat(dir.resolve("ok")).doesNotExist();
+    }
+
+    @Test
     void should_exit_bad_input_when_option_is_unknown() {
         Result r = fame("run", "--turbo");
 

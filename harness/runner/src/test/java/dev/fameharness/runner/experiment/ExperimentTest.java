@@ -143,6 +143,12 @@ class ExperimentTest {
     }
 
     @Test
+    void should_name_line_and_field_when_preset_is_listed_twice() {
+        // two runs of one preset would share its tables, buckets and event file
+        assertError(with(4, "presets: [fame, stateless-payload, fame]"), 4, "presets").hasMessageContaining("'fame'");
+    }
+
+    @Test
     void should_name_line_and_field_when_seed_is_negative() {
         assertError(with(6, "seeds: [1, -2]"), 6, "seeds").hasMessageContaining("-2");
     }
