@@ -34,9 +34,9 @@ final class TurnTable {
         double rouge = t.stream().filter(TurnRecord::completed).mapToDouble(TurnRecord::rougeL).average().orElse(0);
         return String.format(Locale.ROOT,
                 "%s: %d turns, %d completed (%.1f%%), median latency %.1f ms, input tokens %d (%.0f per turn), "
-                        + "ROUGE-L %.3f over completed turns, harness wall time %d ms",
+                        + "ROUGE-L %.3f over completed turns, harness wall time %d ms; %s",
                 run.preset().name(), t.size(), done, 100.0 * done / Math.max(1, t.size()), median(lat), in,
-                (double) in / Math.max(1, t.size()), rouge, run.wallMillis());
+                (double) in / Math.max(1, t.size()), rouge, run.wallMillis(), run.verification().summary());
     }
 
     static double median(double[] sorted) {

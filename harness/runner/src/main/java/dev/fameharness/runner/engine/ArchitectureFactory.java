@@ -32,13 +32,16 @@ import dev.fameharness.mcp.ToolServerSpec;
 import dev.fameharness.platform.faas.FaasConfig;
 import dev.fameharness.platform.faas.FaasEmulator;
 import dev.fameharness.runner.preset.Preset;
+import dev.fameharness.runner.verify.WriteLedger;
 import dev.fameharness.storage.metering.MeteredKeyValueStore;
 import dev.fameharness.storage.metering.MeteredObjectStore;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import dev.fameharness.agent.Observation;
 
@@ -79,35 +82,44 @@ public final class ArchitectureFactory {
         layers.add("mcp");
 
         // Stores: real servers, metered unless the preset's state is free (the oracle).
+        // The raw stores (unmetered, unfaulted) are kept to verify, after the run, what its turns saved.
         KeyValueStore kv = null;
+        KeyValueStore rawKv = null;
         ObjectStore objects = null;
+        ObjectStore rawObjects = null;
         if (!"payload".equals(preset.state())) {
             String kvType = "single".equals(preset.state()) ? preset.singleStore() : preset.hotStore();
             if (!"s3".equals(kvType)) {
-                kv = meter(servers.keyValue(kvType, "redis".equals(kvType) ? storeName + ":" : storeName,
-                        platform.clock()), preset, platform);
+                rawKv = servers.keyValue(kvType, "redis".equals(kvType) ? storeName + ":" : storeName,
+                        platform.clock());
+                kv = meter(rawKv, preset, platform);
             }
             if ("tiered".equals(preset.state()) || "s3".equals(kvType) || preset.toolCache()) {
-                objects = meter(servers.objects(storeName), preset, platform);
+                rawObjects = servers.objects(storeName);
+                objects = meter(rawObjects, preset, platform);
             }
             if (kv == null) {
                 kv = new ObjectKeyValueStore(objects);
+                rawKv = new ObjectKeyValueStore(rawObjects);
             }
         }
+        WriteLedger ledger = rawKv == null ? WriteLedger.none() : ledger(preset, rawKv, rawObjects);
 
         StateCarrier carrier;
         ValueStore artifacts = null;
         switch (preset.state()) {
             case "payload" -> carrier = new PayloadStateCarrier();
             case "tiered" -> {
-                artifacts = new ObjectValueStore(objects);
-                carrier = new StoredStateCarrier("tiered", new TieredValueStore(
-                        new KeyValueValueStore(kv, 0, MEMORY_TTL), artifacts, preset.offloadThresholdBytes()));
+                ValueStore cold = new ObjectValueStore(objects);
+                artifacts = ledger.record("artifact", cold);
+                carrier = new StoredStateCarrier("tiered", ledger.record("state", new TieredValueStore(
+                        new KeyValueValueStore(kv, 0, MEMORY_TTL), cold, preset.offloadThresholdBytes())));
             }
             default -> {
-                artifacts = "s3".equals(preset.singleStore()) ? new ObjectValueStore(objects)
+                ValueStore values = "s3".equals(preset.singleStore()) ? new ObjectValueStore(objects)
                         : new KeyValueValueStore(kv, preset.chunkBytes(), MEMORY_TTL);
-                carrier = new StoredStateCarrier("single-" + preset.singleStore(), artifacts);
+                artifacts = ledger.record("artifact", values);
+                carrier = new StoredStateCarrier("single-" + preset.singleStore(), ledger.record("state", values));
             }
         }
 
@@ -128,7 +140,7 @@ public final class ArchitectureFactory {
         }
 
         SessionMemory memory = preset.memory()
-                ? new StoreSessionMemory(kv.backend(), kv, MEMORY_NOTES, MEMORY_ATTEMPTS, MEMORY_TTL)
+                ? ledger.record(new StoreSessionMemory(kv.backend(), kv, MEMORY_NOTES, MEMORY_ATTEMPTS, MEMORY_TTL))
                 : SessionMemory.NONE;
 
         Agent agent = new Agent(model, tools, AgentConfig.DEFAULT, recorder);
@@ -141,7 +153,19 @@ public final class ArchitectureFactory {
                     platform.faas(), handlers, settings);
             default -> new MonolithicTopology(platform.faas(), handlers, settings, platform.clock());
         };
-        return new Architecture(preset, topology, carrier, memory, tools, List.copyOf(layers));
+        return new Architecture(preset, topology, carrier, memory, tools, List.copyOf(layers), ledger);
+    }
+
+    /** Reads back what the run saved through the raw stores, laid out exactly as the architecture wrote it. */
+    private static WriteLedger ledger(Preset preset, KeyValueStore rawKv, ObjectStore rawObjects) {
+        Map<String, ValueStore> readers = new HashMap<>();
+        readers.put("kv", new KeyValueValueStore(rawKv, "tiered".equals(preset.state()) ? 0 : preset.chunkBytes(),
+                MEMORY_TTL));
+        if (rawObjects != null) {
+            readers.put("s3", new ObjectValueStore(rawObjects));
+        }
+        return new WriteLedger(readers, new StoreSessionMemory(rawKv.backend(), rawKv, MEMORY_NOTES, MEMORY_ATTEMPTS,
+                MEMORY_TTL), MEMORY_NOTES);
     }
 
     /**

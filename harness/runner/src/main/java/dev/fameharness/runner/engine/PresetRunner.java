@@ -12,6 +12,7 @@ import dev.fameharness.mcp.ToolServerSpec;
 import dev.fameharness.platform.calibration.CalibrationProfile;
 import dev.fameharness.report.TurnRecord;
 import dev.fameharness.runner.preset.Preset;
+import dev.fameharness.runner.verify.Verification;
 import dev.fameharness.scenario.papers.corpus.Corpus;
 import dev.fameharness.scenario.papers.rouge.RougeScorer;
 import dev.fameharness.scenario.papers.rouge.RougeScores;
@@ -107,8 +108,16 @@ public final class PresetRunner {
             records.add(rec);
             progress.accept(rec);
         }
+        // Nothing lost: every completed turn's saved values, read back through the raw stores (no modeled time).
+        java.util.Set<String> completed = new java.util.HashSet<>();
+        outcomes.forEach((id, o) -> {
+            if (o.status().equals(TurnRecord.COMPLETED)) {
+                completed.add(id);
+            }
+        });
+        Verification verification = arch.ledger().verify(completed);
         return new PresetRun(preset, options.seed(), records, platform.events(),
-                (System.nanoTime() - wallStart) / 1_000_000, arch.toolLayers());
+                (System.nanoTime() - wallStart) / 1_000_000, arch.toolLayers(), verification);
     }
 
     private void runSession(Preset preset, Architecture arch, Clock clock, RunPlatform platform, List<Turn> turns,

@@ -31,6 +31,7 @@ public final class Servers implements AutoCloseable {
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final Map<String, Long> startMillis = new LinkedHashMap<>();
     private final Map<String, dev.fameharness.storage.redis.RedisKeyValueStore> redisStores = new LinkedHashMap<>();
+    private final Map<String, RedisServer> redisServers = new LinkedHashMap<>();
 
     /** @param endpoints existing servers by back-end type ({@code dynamodb}, {@code redis}, {@code s3}) */
     public Servers(Map<String, URI> endpoints) {
@@ -55,6 +56,7 @@ public final class Servers implements AutoCloseable {
                 redis.start();
                 startMillis.merge("redis", redis.startMillis(), Math::max);
                 opened.add(redis);
+                redisServers.put(name, redis);
                 endpoint = Optional.of(redis.endpoint());
             }
         }
@@ -87,6 +89,14 @@ public final class Servers implements AutoCloseable {
     public synchronized java.util.OptionalLong redisPeakBytes(String name) {
         var store = redisStores.get(name);
         return store == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(store.peakMemoryBytes());
+    }
+
+    /**
+     * The redis-server this object launched for store {@code name} (empty for an endpoint or another back end).
+     * For outage tests only: closing it kills the server under a running preset.
+     */
+    synchronized Optional<RedisServer> launchedRedis(String name) {
+        return Optional.ofNullable(redisServers.get(name));
     }
 
     /** Opens a store, turning "the endpoint does not answer" into an actionable configuration error. */

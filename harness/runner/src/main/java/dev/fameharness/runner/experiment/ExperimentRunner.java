@@ -21,6 +21,7 @@ import dev.fameharness.runner.engine.PresetRun;
 import dev.fameharness.runner.engine.PresetRunner;
 import dev.fameharness.runner.engine.RunPlatform;
 import dev.fameharness.runner.preset.Preset;
+import dev.fameharness.runner.verify.VerificationJson;
 import dev.fameharness.scenario.papers.sessions.Workload;
 import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
@@ -43,7 +44,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Runs an experiment and writes {@code <results>/<experiment>/<run-id>/}: the raw event streams
  * ({@code events/<preset>-seed<k>.jsonl.gz}), {@code turns.csv}, {@code summary.json}, {@code summary.md}, the
- * charts and {@code run.json} (what was run, what is modeled and what is measured). The folder is written under
+ * charts, {@code run.json} (what was run, what is modeled and what is measured) and {@code verification.json}
+ * (every completed turn's saved values read back, see {@code WriteLedger}). The folder is written under
  * a temporary name and renamed when complete, so a folder that exists is never a partial result.
  */
 public final class ExperimentRunner {
@@ -126,8 +128,9 @@ public final class ExperimentRunner {
                                     new PresetRunner.Options(mode, seed, experiment.wallDelayScale(), token, experiment.faults()), r -> { });
                             writeEvents(run.events(), tmpDir.resolve("events").resolve(preset.name() + "-seed" + seed + ".jsonl.gz"));
                             progress.accept(String.format(java.util.Locale.ROOT,
-                                    "[%d/%d] seed %d %-24s %d/%d turns completed (%d ms)", done.incrementAndGet(), total,
-                                    seed, preset.name(), run.completed(), run.turns().size(), run.wallMillis()));
+                                    "[%d/%d] seed %d %-24s %d/%d turns completed (%d ms); %s", done.incrementAndGet(),
+                                    total, seed, preset.name(), run.completed(), run.turns().size(), run.wallMillis(),
+                                    run.verification().summary()));
                             return run;
                         }));
                     }
@@ -158,6 +161,8 @@ public final class ExperimentRunner {
             ResultFormat.writeAll(results, tmpDir);
             ReportCharts.writeAll(results, tmpDir, ChartSize.DEFAULT);
             RunInfo.write(tmpDir.resolve("run.json"), experiment, runId, wall);
+            VerificationJson.write(runs.stream().map(r -> new VerificationJson.Entry(r.preset().name(), r.seed(),
+                    r.verification())).toList(), tmpDir.resolve(VerificationJson.FILE));
             deleteRecursively(finalDir);
             Files.createDirectories(finalDir.getParent());
             Files.move(tmpDir, finalDir, StandardCopyOption.ATOMIC_MOVE);
