@@ -234,7 +234,7 @@ public final class ReportWriter {
         Path jmh = repoRoot.resolve("harness/bench/README.md");
         if (Files.exists(jmh)) {
             md.append("- JMH microbenchmarks (router, serialisation, one round trip per store): see the table below, from `harness/bench/README.md`.\n\n");
-            md.append(section(jmh, "## Results"));
+            md.append(section(jmh, "## Results").replace("](results/", "](harness/bench/results/"));
         }
         md.append('\n');
     }
@@ -272,6 +272,12 @@ public final class ReportWriter {
                         : node.has("usd") ? "$" + node.path("usd").asText() + " per " + node.path("per").asText("1")
                         : node.has("value") ? node.path("value").asText() + " " + node.path("unit").asText("")
                         : node.has("base") ? node.path("base").toString() : "";
+                if (node.has("per_unit_ms")) {
+                    value += " + " + node.path("per_unit_ms").asText() + " ms per " + node.path("quantity").asText("unit");
+                }
+                if (node.has("throughput_bytes_per_s")) {
+                    value += " + bytes / " + node.path("throughput_bytes_per_s").asText() + " B/s";
+                }
                 String note = node.path("note").asText("").replace('\n', ' ').replace('|', '/');
                 md.append("| ").append(label).append(" | ").append(id).append(" | ").append(value.replace('|', '/'))
                         .append(" | ").append(quality.isEmpty() ? "assumption" : quality).append(" | ")
