@@ -161,6 +161,7 @@ public final class ExperimentRunner {
             ResultFormat.writeAll(results, tmpDir);
             ReportCharts.writeAll(results, tmpDir, ChartSize.DEFAULT);
             RunInfo.write(tmpDir.resolve("run.json"), experiment, runId, wall);
+            writeCostBreakdown(tmpDir.resolve("costs.json"), runs);
             VerificationJson.write(runs.stream().map(r -> new VerificationJson.Entry(r.preset().name(), r.seed(),
                     r.verification())).toList(), tmpDir.resolve(VerificationJson.FILE));
             deleteRecursively(finalDir);
@@ -197,6 +198,27 @@ public final class ExperimentRunner {
             }
             default -> throw new ConfigException(e.source() + ": unknown model '" + e.model() + "'");
         };
+    }
+
+    /**
+     * {@code costs.json}: per preset and seed, usage cost by role (from the event stream: LLM tokens, function
+     * GB-s and requests, store units and transitions attributed to the role that caused them) and by session.
+     */
+    static void writeCostBreakdown(Path file, List<PresetRun> runs) throws IOException {
+        CostModel costs = CostModel.withDefaultPrices();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        var root = json.createObjectNode();
+        for (PresetRun run : runs) {
+            var node = root.putObject(run.preset().name() + "/seed" + run.seed());
+            var byRole = node.putObject("by_role_usd");
+            costs.costByRole(run.events().events()).forEach((role, c) -> byRole.set(role, json.valueToTree(c.usdByService())));
+            var bySession = node.putObject("by_session_usd");
+            costs.bySession(run.turns()).forEach((session, c) -> bySession.put(session, c.total()));
+            node.put("total_usd", costs.total(run.turns()).total());
+        }
+        json.writeValue(file.toFile(), root);
     }
 
     private static void writeEvents(EventLog events, Path file) {
