@@ -30,8 +30,8 @@ final class ExperimentCommands {
             throw new java.io.UncheckedIOException(ex);
         }
         out.println(table);
-        out.printf(Locale.ROOT, "results written to %s (harness wall time %.1f s)%n", outcome.runDir(),
-                outcome.wallMillis() / 1000.0);
+        out.printf(Locale.ROOT, "results written to %s (harness wall time %.1f s, peak heap %.0f MiB)%n",
+                outcome.runDir(), outcome.wallMillis() / 1000.0, RunCommand.peakHeapBytes() / 1048576.0);
         return outcome;
     }
 }
