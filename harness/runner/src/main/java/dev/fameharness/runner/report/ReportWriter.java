@@ -228,6 +228,28 @@ public final class ReportWriter {
                 info.path("harnessWallMillis").asLong() / 1000.0));
         run("ci").ifPresent(ci -> md.append(String.format(Locale.ROOT, "- CI experiment (`experiments/ci.yaml`): %.1f s wall time.%n",
                 read(ci.resolve("run.json")).path("harnessWallMillis").asLong() / 1000.0)));
+        run("load-large").ifPresent(load -> {
+            JsonNode ls = read(load.resolve("summary.json")).path("presets").path(0);
+            JsonNode li = read(load.resolve("run.json"));
+            md.append(String.format(Locale.ROOT, "- Load (`experiments/load-large.yaml`, 200 sessions as concurrent processes): "
+                    + "%d turns, %.1f%% completed, every turn with exactly one outcome, %.1f s wall time, peak heap %s MiB.%n",
+                    ls.path("turns").asLong(), 100 * ls.path("completion_rate").asDouble(),
+                    li.path("harnessWallMillis").asLong() / 1000.0, li.path("peakHeapMiB").asText("not recorded")));
+        });
+        for (String exp : List.of("paper-reproduction", "load-large")) {
+            run(exp).map(r -> r.resolve("verification.json")).filter(Files::exists).ifPresent(v -> {
+                long checked = 0;
+                long bad = 0;
+                for (JsonNode r : read(v).path("runs")) {
+                    for (JsonNode c : r.path("checked")) {
+                        checked += c.asLong();
+                    }
+                    bad += r.path("missing").asLong() + r.path("corrupted").asLong();
+                }
+                md.append(String.format(Locale.ROOT, "- Nothing lost (`%s`): %d saved values of completed turns read back "
+                        + "after the run, %d missing or corrupted (verification.json).%n", exp, checked, bad));
+            });
+        }
         JsonNode starts = read(run("paper-reproduction").orElseThrow().resolve("summary.json")).path("server_start_ms");
         starts.fields().forEachRemaining(e -> md.append(String.format(Locale.ROOT, "- %s server start: %.0f ms%n",
                 e.getKey(), e.getValue().asDouble())));
