@@ -93,6 +93,32 @@ public final class AwsClients {
         return false;
     }
 
+    /**
+     * The harness exception for a service error: retriable when the service's code says so (throttling, slow
+     * down) or the status is 5xx, otherwise a plain failure naming the code.
+     */
+    public static dev.fameharness.api.error.FameException serviceFailure(String where, String code, String message,
+            int status, java.util.Set<String> retriableCodes, Throwable cause) {
+        if (code != null && (retriableCodes.contains(code) || status >= 500)) {
+            return new dev.fameharness.api.error.RetriableException(code, where + " failed: " + message, cause);
+        }
+        return new dev.fameharness.api.error.FameException(where + " failed with " + code + ": " + message, cause);
+    }
+
+    /** The harness exception for an SDK failure that is not a service error: timeouts and unreachable servers are retriable. */
+    public static dev.fameharness.api.error.FameException clientFailure(String where,
+            software.amazon.awssdk.core.exception.SdkException e) {
+        if (e instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                || e instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) {
+            return new dev.fameharness.api.error.RetriableException("RequestTimeout", where + " timed out: " + e.getMessage(), e);
+        }
+        if (e instanceof software.amazon.awssdk.core.exception.SdkClientException) {
+            return new dev.fameharness.api.error.RetriableException("ConnectionError",
+                    where + " could not reach the server: " + e.getMessage(), e);
+        }
+        return new dev.fameharness.api.error.FameException(where + " failed: " + e.getMessage(), e);
+    }
+
     private static ClientOverrideConfiguration noRetries(Duration timeout) {
         return ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.doNotRetry())

@@ -1,5 +1,6 @@
 package dev.fameharness.storage.dynamodb;
 
+import dev.fameharness.storage.AwsClients;
 import dev.fameharness.api.error.FameException;
 import dev.fameharness.api.error.LimitExceededException;
 import dev.fameharness.api.error.RetriableException;
@@ -20,9 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -323,18 +321,9 @@ public final class DynamoDbKeyValueStore implements ReceiptingKeyValueStore {
                         message + " (" + where + ", item " + itemBytes + " bytes by AWS's size rules, limit "
                                 + DynamoDbBillingRules.MAX_ITEM_BYTES + ")", e);
             }
-            if (code != null && (RETRIABLE_CODES.contains(code) || d.statusCode() >= 500)) {
-                return new RetriableException(code, where + " failed: " + message, e);
-            }
-            return new FameException(where + " failed with " + code + ": " + message, e);
+            return AwsClients.serviceFailure(where, code, message, d.statusCode(), RETRIABLE_CODES, e);
         }
-        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return new RetriableException("RequestTimeout", where + " timed out: " + e.getMessage(), e);
-        }
-        if (e instanceof SdkClientException) {
-            return new RetriableException("ConnectionError", where + " could not reach the server: " + e.getMessage(), e);
-        }
-        return new FameException(where + " failed: " + e.getMessage(), e);
+        return AwsClients.clientFailure(where, e);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.fameharness.storage.s3;
 
+import dev.fameharness.storage.AwsClients;
 import dev.fameharness.api.error.FameException;
 import dev.fameharness.api.error.LimitExceededException;
 import dev.fameharness.api.error.RetriableException;
@@ -13,9 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -224,18 +222,9 @@ public final class S3ObjectStore implements ObjectStore {
             if (code == null) {
                 code = "HTTP" + s.statusCode();
             }
-            if (RETRIABLE_CODES.contains(code) || s.statusCode() >= 500) {
-                return new RetriableException(code, where + " failed: " + message, e);
-            }
-            return new FameException(where + " failed with " + code + ": " + message, e);
+            return AwsClients.serviceFailure(where, code, message, s.statusCode(), RETRIABLE_CODES, e);
         }
-        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return new RetriableException("RequestTimeout", where + " timed out: " + e.getMessage(), e);
-        }
-        if (e instanceof SdkClientException) {
-            return new RetriableException("ConnectionError", where + " could not reach the server: " + e.getMessage(), e);
-        }
-        return new FameException(where + " failed: " + e.getMessage(), e);
+        return AwsClients.clientFailure(where, e);
     }
 
     @Override
