@@ -31,7 +31,7 @@ final class ExperimentCommands {
         }
         out.println(table);
         out.printf(Locale.ROOT, "results written to %s (harness wall time %.1f s, peak heap %.0f MiB)%n",
-                outcome.runDir(), outcome.wallMillis() / 1000.0, RunCommand.peakHeapBytes() / 1048576.0);
+                outcome.runDir(), outcome.wallMillis() / 1000.0, dev.fameharness.runner.engine.HeapUse.peakBytes() / 1048576.0);
         return outcome;
     }
 }

@@ -85,19 +85,8 @@ final class RunCommand implements Callable<Integer> {
                         });
                 out.println(TurnTable.summary(run));
             }
-            out.printf(Locale.ROOT, "peak heap: %.0f MiB (sum of the heap pools' peak usage)%n", peakHeapBytes() / 1048576.0);
+            out.printf(Locale.ROOT, "peak heap: %.0f MiB (sum of the heap pools' peak usage)%n", dev.fameharness.runner.engine.HeapUse.peakBytes() / 1048576.0);
         }
         return FameCli.OK;
-    }
-
-    /** Peak heap use of this JVM so far: the load figure the harness reports for large runs. */
-    static long peakHeapBytes() {
-        long peak = 0;
-        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

@@ -24,17 +24,6 @@ final class RunInfo {
     private RunInfo() {
     }
 
-    /** Peak heap use of this JVM so far (sum of the heap pools' peaks). */
-    static long peakHeapBytes() {
-        long peak = 0;
-        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
-    }
-
     static void write(Path file, Experiment e, String runId, long wallMillis) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode n = json.createObjectNode();
@@ -57,7 +46,7 @@ final class RunInfo {
         var faults = n.putObject("faults");
         e.faults().forEach((k, v) -> faults.put(k, String.valueOf(v)));
         n.put("harnessWallMillis", wallMillis);
-        n.put("peakHeapMiB", Math.round(dev.fameharness.runner.experiment.RunInfo.peakHeapBytes() / 1048576.0));
+        n.put("peakHeapMiB", Math.round(dev.fameharness.runner.engine.HeapUse.peakBytes() / 1048576.0));
         n.put("modeled", MODELED);
         n.put("measured", MEASURED);
         json.writeValue(file.toFile(), n);

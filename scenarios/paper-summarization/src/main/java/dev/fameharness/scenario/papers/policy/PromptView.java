@@ -124,13 +124,7 @@ final class PromptView {
         List<Part> parts = new ArrayList<>();
         for (Seen s : seen) {
             if (s.isReference() && "get_section".equals(s.tool()) && paperOf(s.arguments()).orElse("").equals(paperId)) {
-                String ref = ArtifactRefs.refOf(s.content()).orElse("");
-                for (String line : s.content().split("\n")) {
-                    Matcher m = PART.matcher(line.strip());
-                    if (m.matches()) {
-                        parts.add(new Part(ref, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3)));
-                    }
-                }
+                parts.addAll(outline(s.content()));
             }
         }
         return parts;
@@ -151,15 +145,22 @@ final class PromptView {
             }
         }
         for (String c : contents) {
-            String ref = ArtifactRefs.refOf(c).orElse("");
-            for (String line : c.split("\n")) {
-                Matcher m = PART.matcher(line.strip());
-                if (m.matches()) {
-                    parts.add(new Part(ref, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3)));
-                }
-            }
+            parts.addAll(outline(c));
             if (!parts.isEmpty()) {
                 break;
+            }
+        }
+        return parts;
+    }
+
+    /** The parts an artifact reference lists in its outline ({@code - offset=O length=L: title} lines). */
+    private static List<Part> outline(String reference) {
+        String ref = ArtifactRefs.refOf(reference).orElse("");
+        List<Part> parts = new ArrayList<>();
+        for (String line : reference.split("\n")) {
+            Matcher m = PART.matcher(line.strip());
+            if (m.matches()) {
+                parts.add(new Part(ref, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3)));
             }
         }
         return parts;
