@@ -37,9 +37,7 @@ import dev.fameharness.storage.metering.MeteredKeyValueStore;
 import dev.fameharness.storage.metering.MeteredObjectStore;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -78,8 +76,6 @@ public final class ArchitectureFactory {
         McpFunctionServer.deploy(platform.faas(), toolFunction, toolServer, platform.clock(), platform.latency());
         ToolGateway tools = platform.wrap(McpToolGateway.of(platform.faas(), platform.clock(), events,
                 toolServer.serverName()));
-        List<String> layers = new ArrayList<>();
-        layers.add("mcp");
 
         // Stores: real servers, metered unless the preset's state is free (the oracle).
         // The raw stores (unmetered, unfaulted) are kept to verify, after the run, what its turns saved.
@@ -129,14 +125,11 @@ public final class ArchitectureFactory {
                     preset.referenceThresholdBytes());
             recorder = referencing.recorder();
             tools = referencing;
-            layers.add(0, "references");
         }
         if (preset.perfectCache()) {
             tools = new PerfectCacheToolGateway(tools, freeTools(preset, platform, toolServer, artifacts), platform.clock(), events);
-            layers.add(0, "perfect-cache");
         } else if (preset.toolCache()) {
             tools = new CachingToolGateway(tools, objects, preset.cacheTtl(), platform.clock(), events);
-            layers.add(0, "cache");
         }
 
         SessionMemory memory = preset.memory()
@@ -153,7 +146,7 @@ public final class ArchitectureFactory {
                     platform.faas(), handlers, settings);
             default -> new MonolithicTopology(platform.faas(), handlers, settings, platform.clock());
         };
-        return new Architecture(preset, topology, carrier, memory, tools, List.copyOf(layers), ledger);
+        return new Architecture(preset, topology, carrier, memory, tools, ledger);
     }
 
     /** Reads back what the run saved through the raw stores, laid out exactly as the architecture wrote it. */

@@ -11,11 +11,10 @@ import java.util.List;
  * every completed turn's saved state and artifacts are still in the stores ({@code verification}).
  */
 public record PresetRun(Preset preset, long seed, List<TurnRecord> turns, EventLog events, long wallMillis,
-                        List<String> toolLayers, Verification verification) {
+                        Verification verification) {
 
     public PresetRun {
         turns = List.copyOf(turns);
-        toolLayers = List.copyOf(toolLayers);
         java.util.Objects.requireNonNull(verification, "verification");
     }
 

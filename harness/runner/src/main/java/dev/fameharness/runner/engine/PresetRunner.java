@@ -117,7 +117,7 @@ public final class PresetRunner {
         });
         Verification verification = arch.ledger().verify(completed);
         return new PresetRun(preset, options.seed(), records, platform.events(),
-                (System.nanoTime() - wallStart) / 1_000_000, arch.toolLayers(), verification);
+                (System.nanoTime() - wallStart) / 1_000_000, verification);
     }
 
     private void runSession(Preset preset, Architecture arch, Clock clock, RunPlatform platform, List<Turn> turns,
