@@ -12,6 +12,11 @@ public enum FailureReason {
     FUNCTION_TIMEOUT,
     /** A tool returned an error that retries did not cure. */
     TOOL_ERROR,
+    /**
+     * The request refers to something earlier in the conversation (a paper, a log, an answer) that the agent
+     * cannot identify from what its prompt holds; the model asked for the missing context instead of answering.
+     */
+    MISSING_CONTEXT,
     /** The evaluator rejected every answer up to the iteration bound. */
     EVALUATOR_GAVE_UP,
     /** A store, model or platform error that retries did not cure (throttling, connection lost). */
