@@ -65,7 +65,7 @@ public final class Agent {
         try (Scope s = Scope.withRole(Prompts.PLANNER)) {
             ChatRequest request = ChatRequest.builder()
                     .messages(SystemMessage.from(Prompts.plannerSystem(tools.tools())),
-                            UserMessage.from(Prompts.render(state, false, true)))
+                            UserMessage.from(PromptFormat.render(state, false, true)))
                     .build();
             return state.withPlan(text(model.chat(request)));
         }
@@ -77,14 +77,19 @@ public final class Agent {
             List<ToolDescriptor> descriptors = tools.tools();
             List<ChatMessage> messages = new ArrayList<>();
             messages.add(SystemMessage.from(Prompts.ACTOR_SYSTEM));
-            messages.add(UserMessage.from(Prompts.render(state, true, false)));
+            messages.add(UserMessage.from(PromptFormat.render(state, true, false)));
             AgentState current = state;
             for (int step = 0; step < config.maxActorSteps(); step++) {
                 ChatResponse response = model.chat(ChatRequest.builder().messages(messages)
                         .toolSpecifications(ToolSpecs.toSpecifications(descriptors)).build());
                 AiMessage ai = response.aiMessage();
                 if (!ai.hasToolExecutionRequests()) {
-                    return current.withAnswer(ai.text() == null ? "" : ai.text());
+                    String text = ai.text() == null ? "" : ai.text();
+                    if (text.strip().startsWith(Prompts.NEED_CONTEXT)) {
+                        // The model asked the user for what the request refers to: the turn has no answer.
+                        throw new TurnFailure(FailureReason.MISSING_CONTEXT, text.strip());
+                    }
+                    return current.withAnswer(text);
                 }
                 messages.add(ai);
                 for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
@@ -111,7 +116,7 @@ public final class Agent {
         try (Scope s = Scope.withRole(Prompts.EVALUATOR)) {
             ChatRequest request = ChatRequest.builder()
                     .messages(SystemMessage.from(Prompts.EVALUATOR_SYSTEM),
-                            UserMessage.from(Prompts.render(state, false, true)))
+                            UserMessage.from(PromptFormat.render(state, false, true)))
                     .build();
             String reply = text(model.chat(request));
             try {

@@ -64,7 +64,7 @@ class AgentTest {
                 .extracting(m -> ((ToolExecutionResultMessage) m).text())
                 .containsExactly("1. P1 - A paper", ArtifactRefs.header("s3://artifacts/abc", 12345) + "\nParts: ...");
         assertThat(actorCalls.get(0).toolSpecifications()).extracting(s -> s.name()).containsExactly("search", "fetch");
-        assertThat(ScriptedChatModel.userText(actorCalls.get(0))).contains(Prompts.PLAN + "\n{\"steps\":[]}");
+        assertThat(ScriptedChatModel.userText(actorCalls.get(0))).contains(PromptFormat.PLAN + "\n{\"steps\":[]}");
     }
 
     @Test
@@ -83,6 +83,20 @@ class AgentTest {
         assertThat(gateway.calls()).hasSize(3);
         assertThat(acted.observations()).hasSize(3);
         assertThat(acted.answer()).isEmpty();
+    }
+
+    @Test
+    void should_fail_the_turn_with_missing_context_when_the_actor_asks_for_the_referent() {
+        // given an actor that cannot tell what the request refers to and asks
+        ScriptedChatModel model = new ScriptedChatModel(replies("plan"),
+                replies(Prompts.NEED_CONTEXT + " which paper do you mean?"), replies(ACCEPT));
+        Agent agent = new Agent(model, tools(), AgentConfig.DEFAULT);
+
+        // when / then the turn ends with missing-context, never with the question as an answer
+        assertThatThrownBy(() -> agent.act(START)).isInstanceOfSatisfying(TurnFailure.class, f -> {
+            assertThat(f.reason()).isEqualTo(dev.fameharness.api.metering.FailureReason.MISSING_CONTEXT);
+            assertThat(f.getMessage()).contains("which paper do you mean?");
+        });
     }
 
     @Test
@@ -123,7 +137,7 @@ class AgentTest {
         assertThat(evaluated.iteration()).isEqualTo(1);
         assertThat(agent.gaveUp(evaluated)).isFalse();
         assertThat(ScriptedChatModel.userText(model.requests(Prompts.EVALUATOR).get(0)))
-                .contains(Prompts.ANSWER + "\ndraft");
+                .contains(PromptFormat.ANSWER + "\ndraft");
     }
 
     @Test
@@ -142,8 +156,8 @@ class AgentTest {
         assertThat(done.feedback()).isEmpty();
         List<ChatRequest> plans = model.requests(Prompts.PLANNER);
         assertThat(plans).hasSize(2);
-        assertThat(ScriptedChatModel.userText(plans.get(0))).doesNotContain(Prompts.FEEDBACK);
-        assertThat(ScriptedChatModel.userText(plans.get(1))).contains(Prompts.FEEDBACK + "\nadd the results");
+        assertThat(ScriptedChatModel.userText(plans.get(0))).doesNotContain(PromptFormat.FEEDBACK);
+        assertThat(ScriptedChatModel.userText(plans.get(1))).contains(PromptFormat.FEEDBACK + "\nadd the results");
     }
 
     @Test

@@ -2,12 +2,8 @@ package dev.fameharness.agent.strategy;
 
 import dev.fameharness.agent.Agent;
 import dev.fameharness.agent.AgentState;
-import dev.fameharness.agent.MemoryNote;
-import dev.fameharness.agent.Observation;
 import dev.fameharness.agent.TurnFailure;
 import dev.fameharness.api.faas.FunctionHandler;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,9 +11,6 @@ import java.util.Objects;
  * Any failure inside a role leaves the function as a {@link TurnFailure} whose message names its reason.
  */
 public final class AgentHandlers {
-
-    /** Longest answer text kept in memory (characters); memory is working state and must stay small. */
-    static final int MEMORY_TEXT_CHARS = 1_200;
 
     private final Agent agent;
     private final StateCarrier carrier;
@@ -69,17 +62,9 @@ public final class AgentHandlers {
     }
 
     private void remember(AgentState state) {
-        List<MemoryNote> notes = new ArrayList<>();
-        String answer = state.answer().length() > MEMORY_TEXT_CHARS
-                ? state.answer().substring(0, MEMORY_TEXT_CHARS) : state.answer();
-        notes.add(new MemoryNote(state.turnId(), "answer", state.request(), answer));
-        for (Observation o : state.observations()) {
-            if (o.isReference() && !o.error()) {
-                String head = o.content().length() > 1_500 ? o.content().substring(0, 1_500) : o.content();
-                notes.add(new MemoryNote(state.turnId(), "artifact", o.tool() + " " + o.arguments(), head));
-            }
+        if (!memory.carriedByClient()) {
+            memory.append(state.sessionId(), memory.notesOf(state));
         }
-        memory.append(state.sessionId(), notes);
     }
 
     private static byte[] guarded(java.util.concurrent.Callable<byte[]> body) {

@@ -13,6 +13,7 @@ import dev.fameharness.agent.ArtifactRefs;
 import dev.fameharness.agent.FakeToolGateway;
 import dev.fameharness.agent.MemoryNote;
 import dev.fameharness.agent.Prompts;
+import dev.fameharness.agent.PromptFormat;
 import dev.fameharness.agent.ScriptedChatModel;
 import dev.fameharness.agent.TurnFailure;
 import dev.fameharness.agent.TurnRequest;
@@ -55,8 +56,8 @@ class AgentHandlersTest {
     void should_load_memory_for_planner_and_remember_answer_and_artifacts_when_evaluator_accepts() throws Exception {
         // given a session that remembers an earlier answer, and an actor that fetches a stored artifact
         MapMemory memory = new MapMemory();
-        memory.append("s1", List.of(new MemoryNote("t1", "answer", "summarize paper-0001", "P0 is about X"),
-                new MemoryNote("t0", "answer", "summarize paper-0002", "P2 is about Z")));
+        memory.append("s1", List.of(new MemoryNote("t0", "answer", "summarize paper-0002", "P2 is about Z"),
+                new MemoryNote("t1", "answer", "summarize paper-0001", "P0 is about X")));
         String reference = ArtifactRefs.header("s3://artifacts/p1", 50_000) + "\nParts: ...";
         FakeToolGateway tools = new FakeToolGateway().tool("fetch", true, args -> reference);
         ScriptedChatModel model = new ScriptedChatModel(replies("plan"), sequence(
@@ -73,12 +74,12 @@ class AgentHandlersTest {
         // then the planner saw the memory, and the accepted turn added its answer and its artifact
         assertThat(done.accepted()).isTrue();
         assertThat(done.memoryLoaded()).isTrue();
-        // (a note about the same identifier is shown in full, an unrelated one only as an index line)
+        // (a note about the same identifier is shown in full, an unrelated older one only as an index line)
         String plannerPrompt = ScriptedChatModel.userText(model.requests(Prompts.PLANNER).get(0));
-        assertThat(plannerPrompt).contains("P0 is about X").doesNotContain("P2 is about Z").contains(Prompts.INDEXED);
+        assertThat(plannerPrompt).contains("P0 is about X").doesNotContain("P2 is about Z").contains(PromptFormat.INDEXED);
         assertThat(memory.load("s1")).extracting(MemoryNote::turnId, MemoryNote::kind).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("t1", "answer"),
                 org.assertj.core.groups.Tuple.tuple("t0", "answer"),
+                org.assertj.core.groups.Tuple.tuple("t1", "answer"),
                 org.assertj.core.groups.Tuple.tuple("t2", "answer"),
                 org.assertj.core.groups.Tuple.tuple("t2", "artifact"));
         assertThat(memory.load("s1").get(2).text()).isEqualTo("P1 is about Y");

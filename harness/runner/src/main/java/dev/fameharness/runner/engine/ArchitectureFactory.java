@@ -22,6 +22,7 @@ import dev.fameharness.api.store.KeyValueStore;
 import dev.fameharness.api.store.ObjectStore;
 import dev.fameharness.api.time.LatencyModel;
 import dev.fameharness.api.tools.ToolGateway;
+import dev.fameharness.baselines.ClientTranscript;
 import dev.fameharness.baselines.ObjectKeyValueStore;
 import dev.fameharness.baselines.PerfectCacheToolGateway;
 import dev.fameharness.fame.CachingToolGateway;
@@ -132,9 +133,10 @@ public final class ArchitectureFactory {
             tools = new CachingToolGateway(tools, objects, preset.cacheTtl(), platform.clock(), events);
         }
 
+        ClientTranscript transcript = preset.clientHistory() ? new ClientTranscript() : null;
         SessionMemory memory = preset.memory()
                 ? ledger.record(new StoreSessionMemory(kv.backend(), kv, MEMORY_NOTES, MEMORY_ATTEMPTS, MEMORY_TTL))
-                : SessionMemory.NONE;
+                : transcript != null ? transcript : SessionMemory.NONE;
 
         Agent agent = new Agent(model, tools, AgentConfig.DEFAULT, recorder);
         AgentHandlers handlers = new AgentHandlers(agent, carrier, memory);
@@ -146,6 +148,9 @@ public final class ArchitectureFactory {
                     platform.faas(), handlers, settings);
             default -> new MonolithicTopology(platform.faas(), handlers, settings, platform.clock());
         };
+        if (transcript != null) {
+            topology = transcript.client(topology);
+        }
         return new Architecture(preset, topology, carrier, memory, tools, ledger);
     }
 

@@ -16,6 +16,7 @@ import dev.fameharness.runner.verify.Verification;
 import dev.fameharness.scenario.papers.corpus.Corpus;
 import dev.fameharness.scenario.papers.rouge.RougeScorer;
 import dev.fameharness.scenario.papers.rouge.RougeScores;
+import dev.fameharness.scenario.papers.scoring.SubjectScorer;
 import dev.fameharness.scenario.papers.sessions.Turn;
 import dev.fameharness.scenario.papers.sessions.Workload;
 import dev.langchain4j.model.chat.ChatModel;
@@ -56,6 +57,7 @@ public final class PresetRunner {
     private final CalibrationProfile profile;
     private final Function<RunPlatform, ChatModel> models;
     private final RougeScorer rouge = new RougeScorer(true);
+    private final SubjectScorer subjects;
 
     public PresetRunner(Corpus corpus, ToolServerSpec toolServer, Servers servers, CalibrationProfile profile,
                         Function<RunPlatform, ChatModel> models) {
@@ -64,6 +66,7 @@ public final class PresetRunner {
         this.servers = Objects.requireNonNull(servers, "servers");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.models = Objects.requireNonNull(models, "models");
+        this.subjects = new SubjectScorer(corpus);
     }
 
     private record Outcome(long start, long latency, String status, String reason, String detail, String answer) {
@@ -104,7 +107,9 @@ public final class PresetRunner {
             double[] r = o.status().equals(TurnRecord.COMPLETED) ? score(turn, o.answer()) : new double[3];
             TurnRecord rec = TurnAggregator.record(preset.name(), options.seed(), turn.sessionId(), turn.turnId(),
                     turn.kind().name().toLowerCase(java.util.Locale.ROOT), turn.arrivalMicros(), o.start(), o.latency(),
-                    o.status(), o.reason(), o.detail(), aggregate.of(turn.turnId()), r[0], r[1], r[2]);
+                    o.status(), o.reason(), o.detail(), aggregate.of(turn.turnId()), r[0], r[1], r[2])
+                    .withCorrect(o.status().equals(TurnRecord.COMPLETED) && subjects.correct(o.answer(), turn.paperIds())
+                            ? TurnRecord.CORRECT : TurnRecord.WRONG);
             records.add(rec);
             progress.accept(rec);
         }

@@ -16,8 +16,8 @@ import java.util.Objects;
 public record Preset(String name, String description, String topology, String state, String hotStore,
                      String singleStore, long offloadThresholdBytes, boolean references,
                      long referenceThresholdBytes, boolean toolCache, Duration cacheTtl, boolean memory,
-                     int chunkBytes, boolean freeState, boolean perfectCache, int functionMemoryMb, String source,
-                     Map<String, Object> fields) {
+                     int chunkBytes, boolean freeState, boolean perfectCache, int functionMemoryMb,
+                     boolean clientHistory, String source, Map<String, Object> fields) {
 
     public static final List<String> TOPOLOGIES = List.of("separate", "fused", "monolithic");
     public static final List<String> STATES = List.of("payload", "tiered", "single");
@@ -45,6 +45,7 @@ public record Preset(String name, String description, String topology, String st
         d.put("free_state", false);
         d.put("perfect_cache", false);
         d.put("function_memory_mb", 1024);
+        d.put("client_history", false);
         return d;
     }
 
@@ -96,9 +97,15 @@ public record Preset(String name, String description, String topology, String st
         if ("payload".equals(state) && (bool(f, "memory", source) || bool(f, "tool_cache", source))) {
             throw new ConfigException(source + ": state 'payload' has no store, so it cannot have memory or tool_cache");
         }
+        boolean clientHistory = bool(f, "client_history", source);
+        if (clientHistory && bool(f, "memory", source)) {
+            throw new ConfigException(source + ": fields 'memory' (stored session memory) and 'client_history' (the "
+                    + "client sends the conversation) are two kinds of memory; choose one");
+        }
         return new Preset(name, String.valueOf(f.get("description")), topology, state, hot, single, offload,
                 references, refThreshold, bool(f, "tool_cache", source), ttl, bool(f, "memory", source), (int) chunk,
-                bool(f, "free_state", source), bool(f, "perfect_cache", source), (int) memoryMb, source, f);
+                bool(f, "free_state", source), bool(f, "perfect_cache", source), (int) memoryMb, clientHistory, source,
+                f);
     }
 
     /** This preset with some fields replaced (sweeps, experiment overrides); re-validated. */

@@ -1,7 +1,9 @@
 package dev.fameharness.scenario.papers.policy;
 
 import dev.fameharness.agent.ArtifactRefs;
-import dev.fameharness.agent.Prompts;
+import dev.fameharness.agent.MemoryNote;
+import dev.fameharness.agent.Observation;
+import dev.fameharness.agent.PromptFormat;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -18,16 +20,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What a model can see in one request, parsed from the prompt text only: the role (from the system
- * prompt), the request, memory notes, observations and the tool results of the current conversation. Nothing
- * here reads state outside the prompt.
+ * What a model can see in one request, read from the prompt only: the role (from the system prompt), the
+ * rendered state (parsed by {@link PromptFormat#parse}, the same class that renders it), and the tool results
+ * of the current conversation. Nothing here reads state outside the prompt.
+ *
+ * <p>Information counts the same whatever carries it: a tool output in the observations, in the actor's
+ * conversation, or in a conversation transcript the client sent along is a {@link Seen}; an earlier turn is an
+ * {@link Exchange} whether a stored working memory or a transcript holds it.
  */
 final class PromptView {
 
     static final Pattern PAPER_ID = Pattern.compile("\\b(journal\\.p[a-z]+\\.\\d{7}|elife-?\\d{5}(?:-v\\d+)?)\\b");
-    private static final Pattern OBS_HEADER = Pattern.compile("^### \\[\\d+] (\\S+) (.*?)( \\(error\\))?$");
-    private static final Pattern MEMORY_LINE = Pattern.compile("^- \\[(\\S+) from (\\S+) about: (.*?)] (.*)$");
     private static final Pattern PART = Pattern.compile("^- offset=(\\d+) length=(\\d+): (.*)$");
+    private static final String USED = " [used: ";
 
     enum Role { PLANNER, ACTOR, EVALUATOR, OTHER }
 
@@ -38,12 +43,27 @@ final class PromptView {
         }
     }
 
-    /** A memory note as rendered. */
-    record Note(String kind, String turn, String about, String text) {
-    }
-
     /** One readable part of a stored artifact, from its outline. */
     record Part(String ref, long offset, long length, String title) {
+    }
+
+    /**
+     * An earlier turn as the prompt shows it: its request, its answer (empty when the prompt shows only the
+     * subject) and the tool calls it made.
+     */
+    record Exchange(String turnId, String request, String answer, List<String> calls) {
+        /** Papers the turn was about: named in its request, then named in its tool calls. */
+        List<String> papers() {
+            List<String> ids = ids(request);
+            for (String c : calls) {
+                for (String id : ids(c)) {
+                    if (!ids.contains(id)) {
+                        ids.add(id);
+                    }
+                }
+            }
+            return ids;
+        }
     }
 
     final Role role;
@@ -51,17 +71,17 @@ final class PromptView {
     final String plan;
     final String answer;
     final String feedback;
-    final List<Note> memory = new ArrayList<>();
+    final List<PromptFormat.Note> memory;
+    final List<Exchange> exchanges = new ArrayList<>();
     final List<Seen> seen = new ArrayList<>();
     /** read_artifact calls already made in this conversation: ref + "@" + offset. */
     final List<String> partsRead = new ArrayList<>();
-    final boolean toolsOffered;
 
-    PromptView(List<ChatMessage> messages, boolean toolsOffered) {
-        this.toolsOffered = toolsOffered;
+    PromptView(List<ChatMessage> messages) {
         String system = "";
         String user = "";
         Map<String, ToolExecutionRequest> calls = new LinkedHashMap<>();
+        List<Seen> conversation = new ArrayList<>();
         for (ChatMessage m : messages) {
             if (m instanceof SystemMessage s && system.isEmpty()) {
                 system = s.text();
@@ -73,44 +93,113 @@ final class PromptView {
                 }
             } else if (m instanceof ToolExecutionResultMessage t) {
                 ToolExecutionRequest call = calls.get(t.id());
-                String tool = call != null ? call.name() : t.toolName();
-                String args = call != null ? call.arguments() : "{}";
-                seen.add(new Seen(tool, args, t.text(), false));
-                if ("read_artifact".equals(tool)) {
-                    partsRead.add(JsonArgs.string(args, "ref") + "@" + JsonArgs.integer(args, "offset"));
-                }
+                conversation.add(new Seen(call != null ? call.name() : t.toolName(),
+                        call != null ? call.arguments() : "{}", t.text(), false));
             }
         }
         role = system.startsWith("You are the PLANNER") ? Role.PLANNER
                 : system.startsWith("You are the ACTOR") ? Role.ACTOR
                 : system.startsWith("You are the EVALUATOR") ? Role.EVALUATOR : Role.OTHER;
-        Map<String, String> sections = sections(user);
-        request = sections.getOrDefault(Prompts.REQUEST, role == Role.OTHER ? user : "").strip();
-        plan = orEmpty(sections.get(Prompts.PLAN));
-        answer = orEmpty(sections.get(Prompts.ANSWER));
-        feedback = orEmpty(sections.get(Prompts.FEEDBACK));
-        parseMemory(orEmpty(sections.get(Prompts.MEMORY)));
+        PromptFormat.Parsed state = PromptFormat.parse(user);
+        request = role == Role.OTHER && state.request().isEmpty() ? user.strip() : state.request();
+        plan = state.plan();
+        answer = state.answer();
+        feedback = state.feedback();
+        memory = state.memory();
+        // Tool outputs a client sent back with the conversation are as visible as this turn's.
+        for (PromptFormat.Note n : memory) {
+            if (MemoryNote.TOOL.equals(n.kind()) && n.shown()) {
+                int space = n.subject().indexOf(' ');
+                String tool = space < 0 ? n.subject() : n.subject().substring(0, space);
+                String args = space < 0 ? "{}" : n.subject().substring(space + 1);
+                seen.add(new Seen(tool, args, n.text(), false));
+            }
+        }
         // A part read in an earlier round travels as a pointer ("[read N bytes; ...]"): its text is not
         // visible any more, so it is neither a text nor a part already read.
-        List<Seen> fromState = parseObservations(orEmpty(sections.get(Prompts.OBSERVATIONS))).stream()
-                .filter(o -> !o.content().startsWith("[read ")).toList();
-        seen.addAll(0, fromState);
-        for (Seen s : fromState) {
-            if ("read_artifact".equals(s.tool())) {
+        for (Observation o : state.observations()) {
+            if (!o.content().startsWith("[read ")) {
+                seen.add(new Seen(o.tool(), o.arguments(), o.content(), o.error()));
+            }
+        }
+        seen.addAll(conversation);
+        for (Seen s : seen) {
+            if (ArtifactRefs.READ_TOOL.equals(s.tool())) {
                 partsRead.add(JsonArgs.string(s.arguments(), "ref") + "@" + JsonArgs.integer(s.arguments(), "offset"));
             }
         }
+        buildExchanges();
     }
 
-    List<String> requestedPapers() {
+    /** Earlier turns in the order memory holds them, from a stored memory's answers or a transcript. */
+    private void buildExchanges() {
+        Map<String, String[]> byTurn = new LinkedHashMap<>();
+        Map<String, List<String>> turnCalls = new LinkedHashMap<>();
+        for (PromptFormat.Note n : memory) {
+            String[] e = byTurn.computeIfAbsent(n.turnId(), k -> new String[] {"", ""});
+            List<String> c = turnCalls.computeIfAbsent(n.turnId(), k -> new ArrayList<>());
+            switch (n.kind()) {
+                case MemoryNote.ANSWER -> {
+                    int at = n.subject().indexOf(USED);
+                    e[0] = at < 0 ? n.subject() : n.subject().substring(0, at);
+                    if (at >= 0) {
+                        String used = n.subject().substring(at + USED.length());
+                        c.addAll(List.of(used.substring(0, Math.max(0, used.length() - 1)).split("; ")));
+                    }
+                    e[1] = n.shown() ? n.text() : "";
+                }
+                case MemoryNote.USER -> e[0] = n.text();
+                case MemoryNote.ASSISTANT -> e[1] = n.text();
+                case MemoryNote.TOOL -> c.add(n.subject());
+                default -> {
+                    // artifact notes are read through partsOf
+                }
+            }
+        }
+        byTurn.forEach((turn, e) -> {
+            if (!e[0].isEmpty()) {
+                exchanges.add(new Exchange(turn, e[0], e[1], List.copyOf(turnCalls.get(turn))));
+            }
+        });
+    }
+
+    static List<String> ids(String text) {
         List<String> ids = new ArrayList<>();
-        Matcher m = PAPER_ID.matcher(request);
+        Matcher m = PAPER_ID.matcher(text);
         while (m.find()) {
             if (!ids.contains(m.group(1))) {
                 ids.add(m.group(1));
             }
         }
         return ids;
+    }
+
+    /** The earlier turn an implicit reference to "your last answer" points to: the latest one. */
+    Optional<Exchange> latest() {
+        return exchanges.isEmpty() ? Optional.empty() : Optional.of(exchanges.get(exchanges.size() - 1));
+    }
+
+    /**
+     * The papers "it" and "they" point to: those of the latest earlier turn, or, when that turn named none (it
+     * was itself an implicit follow-up answered without tools), of the turn before it, and so on back.
+     */
+    List<String> currentPapers() {
+        for (int i = exchanges.size() - 1; i >= 0; i--) {
+            if (!exchanges.get(i).papers().isEmpty()) {
+                return exchanges.get(i).papers();
+            }
+        }
+        return List.of();
+    }
+
+    /** The papers of the first earlier turn memory still holds that named any ("the first paper we discussed"). */
+    List<String> firstPapers() {
+        for (Exchange e : exchanges) {
+            if (!e.papers().isEmpty()) {
+                return e.papers();
+            }
+        }
+        return List.of();
     }
 
     /** The paper a tool call's arguments name, if any. */
@@ -132,25 +221,25 @@ final class PromptView {
 
     /** Artifact references visible anywhere (observations, tool results, memory) for a paper's full text. */
     List<Part> partsOf(String paperId) {
-        List<Part> parts = new ArrayList<>();
         List<String> contents = new ArrayList<>();
         for (Seen s : seen) {
             if (s.isReference() && "fetch_paper".equals(s.tool()) && paperOf(s.arguments()).orElse("").equals(paperId)) {
                 contents.add(s.content());
             }
         }
-        for (Note n : memory) {
-            if ("artifact".equals(n.kind()) && n.about().startsWith("fetch_paper") && n.about().contains("\"" + paperId + "\"")) {
-                contents.add(n.text().replace(Prompts.NEWLINE, "\n"));
+        for (PromptFormat.Note n : memory) {
+            if (MemoryNote.ARTIFACT.equals(n.kind()) && n.shown() && n.subject().startsWith("fetch_paper")
+                    && n.subject().contains("\"" + paperId + "\"")) {
+                contents.add(n.text());
             }
         }
         for (String c : contents) {
-            parts.addAll(outline(c));
+            List<Part> parts = outline(c);
             if (!parts.isEmpty()) {
-                break;
+                return parts;
             }
         }
-        return parts;
+        return List.of();
     }
 
     /** The parts an artifact reference lists in its outline ({@code - offset=O length=L: title} lines). */
@@ -181,23 +270,13 @@ final class PromptView {
             }
             boolean aboutPaper = paperOf(s.arguments()).orElse("").equals(paperId)
                     && ("fetch_paper".equals(s.tool()) || "get_section".equals(s.tool()));
-            boolean readFromArtifact = "read_artifact".equals(s.tool()) && refs.contains(JsonArgs.string(s.arguments(), "ref"));
-            if (aboutPaper || readFromArtifact) {
+            boolean readFromArtifact = ArtifactRefs.READ_TOOL.equals(s.tool())
+                    && refs.contains(JsonArgs.string(s.arguments(), "ref"));
+            if ((aboutPaper || readFromArtifact) && !texts.contains(s.content())) {
                 texts.add(s.content());
             }
         }
         return texts;
-    }
-
-    /** Earlier answers in memory whose request named the paper. */
-    List<String> memoryAbout(String paperId) {
-        List<String> out = new ArrayList<>();
-        for (Note n : memory) {
-            if ("answer".equals(n.kind()) && n.about().contains(paperId)) {
-                out.add(n.text());
-            }
-        }
-        return out;
     }
 
     Optional<Seen> lastSeen(String tool) {
@@ -207,69 +286,5 @@ final class PromptView {
             }
         }
         return Optional.empty();
-    }
-
-    private void parseMemory(String text) {
-        for (String line : text.split("\n")) {
-            Matcher m = MEMORY_LINE.matcher(line);
-            if (m.matches()) {
-                memory.add(new Note(m.group(1), m.group(2), m.group(3), m.group(4)));
-            }
-        }
-    }
-
-    private static List<Seen> parseObservations(String text) {
-        List<Seen> out = new ArrayList<>();
-        String tool = null;
-        String args = null;
-        boolean error = false;
-        StringBuilder content = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-            Matcher m = OBS_HEADER.matcher(line);
-            if (m.matches()) {
-                if (tool != null) {
-                    out.add(new Seen(tool, args, content.toString().strip(), error));
-                }
-                tool = m.group(1);
-                args = m.group(2);
-                error = m.group(3) != null;
-                content.setLength(0);
-            } else if (tool != null) {
-                content.append(line).append('\n');
-            }
-        }
-        if (tool != null) {
-            out.add(new Seen(tool, args, content.toString().strip(), error));
-        }
-        return out;
-    }
-
-    /** Splits the rendered state at its "## " section headings (only the known ones). */
-    private static Map<String, String> sections(String user) {
-        List<String> known = List.of(Prompts.REQUEST, Prompts.MEMORY, Prompts.PLAN, Prompts.OBSERVATIONS,
-                Prompts.ANSWER, Prompts.FEEDBACK);
-        Map<String, String> out = new LinkedHashMap<>();
-        String current = null;
-        StringBuilder body = new StringBuilder();
-        for (String line : user.split("\n", -1)) {
-            if (known.contains(line.strip()) && (current == null || known.indexOf(line.strip()) > known.indexOf(current))) {
-                if (current != null) {
-                    out.put(current, body.toString());
-                }
-                current = line.strip();
-                body.setLength(0);
-            } else {
-                body.append(line).append('\n');
-            }
-        }
-        if (current != null) {
-            out.put(current, body.toString());
-        }
-        out.replaceAll((k, v) -> Prompts.EMPTY.equals(v.strip()) ? "" : v);
-        return out;
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s.strip();
     }
 }

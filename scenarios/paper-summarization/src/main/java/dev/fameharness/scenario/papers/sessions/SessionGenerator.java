@@ -28,15 +28,27 @@ import java.util.SplittableRandom;
  *       {@link SessionConfig#arrivalRatePerMinute()}); each later turn arrives an exponential think time
  *       (mean {@link SessionConfig#meanThinkTime()}) after the previous turn's arrival (open loop), or at the
  *       same instant with probability {@link SessionConfig#simultaneousProbability()}.</li>
- *   <li>Kinds: summarize paper 30%, summarize section 20%, compare 15%, follow-up 20%, search-then-summarize
- *       15%. A follow-up needs a paper summarized in a strictly earlier turn; otherwise, and for simultaneous
- *       turns, the kind is drawn again without follow-up.</li>
+ *   <li>Kinds: a turn after the first that does not arrive together with its predecessor is a follow-up with
+ *       probability {@link SessionConfig#followUpShare()}; of those, a share {@link SessionConfig#implicitShare()}
+ *       name nothing ({@link TaskKind#IMPLICIT_FOLLOW_UP}: about the previous turn, or the previous turn against
+ *       the session's first paper, or "make your last answer shorter"), the rest name their paper
+ *       ({@link TaskKind#FOLLOW_UP}). Every other turn is summarize paper, summarize section, compare or
+ *       search-then-summarize with weights 30:20:15:15.</li>
  * </ul>
  */
 public final class SessionGenerator {
 
-    /** Draw weights of the task kinds, in {@link TaskKind} order. */
-    static final double[] KIND_WEIGHTS = {0.30, 0.20, 0.15, 0.20, 0.15};
+    /** Draw weights of the kinds that start a topic, in {@link TaskKind} order (follow-ups are drawn apart). */
+    static final double[] KIND_WEIGHTS = {0.30, 0.20, 0.15, 0, 0.15, 0};
+    /** Implicit questions about the previous turn's paper; a model must know what "they" and "it" are. */
+    static final String[] IMPLICIT_QUESTIONS = {
+        "What methods did they use?",
+        "What are the main limitations of that study?",
+        "What data or organisms is it based on?",
+        "What is its single most important result, with the numbers that support it?",
+        "How do the authors interpret their findings, and what do they propose next?"};
+    static final String COMPARE_FIRST_REQUEST = "How do its methods differ from those of the first paper we discussed?";
+    static final String SHORTER_REQUEST = "Make your last answer shorter.";
     /** Sections shorter than this many words are not asked for in {@link TaskKind#SUMMARIZE_SECTION}. */
     static final int MIN_SECTION_WORDS = 150;
 
@@ -98,16 +110,48 @@ public final class SessionGenerator {
                 summarized.addAll(pending);
                 pending.clear();
             }
-            TaskKind kind = drawKind(random, i == 0 || simultaneous || summarized.isEmpty());
             String turnId = sessionId + String.format(Locale.ROOT, "-t%02d", i);
             Duration arrival = Duration.ofNanos(Math.round(at * 1e6) * 1_000);
-            Turn turn = turn(sessionId, turnId, i, arrival, simultaneous, kind, popularity, random, summarized);
+            boolean followUp = !simultaneous && !summarized.isEmpty() && random.nextDouble() < config.followUpShare();
+            Turn turn;
+            if (followUp && random.nextDouble() < config.implicitShare()) {
+                turn = implicit(sessionId, turnId, i, arrival, turns, random);
+            } else {
+                TaskKind kind = followUp ? TaskKind.FOLLOW_UP : drawKind(random);
+                turn = turn(sessionId, turnId, i, arrival, simultaneous, kind, popularity, random, summarized);
+            }
             turns.add(turn);
             for (String id : turn.paperIds()) {
                 pending.add(paper(id));
             }
         }
         return turns;
+    }
+
+    /**
+     * A follow-up that names nothing. It refers to the previous turn (a question about its paper, or "make your
+     * last answer shorter"), or sets the previous turn's paper against the first paper of the session. After a
+     * turn about two papers only "shorter" is unambiguous.
+     */
+    private static Turn implicit(String sessionId, String turnId, int index, Duration arrival, List<Turn> earlier,
+                                 SplittableRandom random) {
+        Turn previous = earlier.get(earlier.size() - 1);
+        String first = earlier.get(0).paperIds().get(0);
+        boolean single = previous.paperIds().size() == 1;
+        double u = random.nextDouble();
+        if (single && u < 0.5) {
+            String request = IMPLICIT_QUESTIONS[random.nextInt(IMPLICIT_QUESTIONS.length)];
+            return new Turn(sessionId, turnId, index, arrival, false, TaskKind.IMPLICIT_FOLLOW_UP,
+                    previous.paperIds(), Optional.empty(), Optional.empty(), request, previous.paperIds(),
+                    Turn.QUESTION);
+        }
+        if (single && u < 0.75 && !first.equals(previous.paperIds().get(0))) {
+            List<String> ids = List.of(previous.paperIds().get(0), first);
+            return new Turn(sessionId, turnId, index, arrival, false, TaskKind.IMPLICIT_FOLLOW_UP, ids,
+                    Optional.empty(), Optional.empty(), COMPARE_FIRST_REQUEST, ids, Turn.COMPARE_FIRST);
+        }
+        return new Turn(sessionId, turnId, index, arrival, false, TaskKind.IMPLICIT_FOLLOW_UP, previous.paperIds(),
+                Optional.empty(), Optional.empty(), SHORTER_REQUEST, previous.referencePaperIds(), Turn.SHORTER);
     }
 
     private Turn turn(String sessionId, String turnId, int index, Duration arrival, boolean simultaneous,
@@ -190,19 +234,18 @@ public final class SessionGenerator {
         return String.join(" ", content.stream().filter(chosen::contains).toList());
     }
 
-    private TaskKind drawKind(SplittableRandom random, boolean noFollowUp) {
+    private static TaskKind drawKind(SplittableRandom random) {
         TaskKind[] kinds = TaskKind.values();
         double total = 0;
-        for (int k = 0; k < kinds.length; k++) {
-            total += noFollowUp && kinds[k] == TaskKind.FOLLOW_UP ? 0 : KIND_WEIGHTS[k];
+        for (double w : KIND_WEIGHTS) {
+            total += w;
         }
         double u = random.nextDouble() * total;
         for (int k = 0; k < kinds.length; k++) {
-            double w = noFollowUp && kinds[k] == TaskKind.FOLLOW_UP ? 0 : KIND_WEIGHTS[k];
-            if (u < w) {
+            if (u < KIND_WEIGHTS[k]) {
                 return kinds[k];
             }
-            u -= w;
+            u -= KIND_WEIGHTS[k];
         }
         return TaskKind.SUMMARIZE_PAPER;
     }

@@ -21,10 +21,27 @@ import java.util.Optional;
  * @param query             the search keywords, for {@link TaskKind#SEARCH_THEN_SUMMARIZE} only
  * @param request           the user's request in natural language, as the agent receives it
  * @param referencePaperIds papers whose abstracts score the answer (both papers for a comparison)
+ * @param form              for {@link TaskKind#IMPLICIT_FOLLOW_UP}: {@link #QUESTION}, {@link #COMPARE_FIRST} or
+ *                          {@link #SHORTER}; empty for every other kind
  */
 public record Turn(String sessionId, String turnId, int index, Duration arrival, boolean simultaneous,
                    TaskKind kind, List<String> paperIds, Optional<String> sectionTitle, Optional<String> query,
-                   String request, List<String> referencePaperIds) {
+                   String request, List<String> referencePaperIds, String form) {
+
+    /** A question about the previous turn's paper ("What methods did they use?"). */
+    public static final String QUESTION = "question";
+    /** The previous turn's paper against the session's first paper ("How do its methods differ from ..."). */
+    public static final String COMPARE_FIRST = "compare-first";
+    /** "Make your last answer shorter": the previous turn's papers, fewer words. */
+    public static final String SHORTER = "shorter";
+
+    /** A turn that is not an implicit follow-up. */
+    public Turn(String sessionId, String turnId, int index, Duration arrival, boolean simultaneous, TaskKind kind,
+                List<String> paperIds, Optional<String> sectionTitle, Optional<String> query, String request,
+                List<String> referencePaperIds) {
+        this(sessionId, turnId, index, arrival, simultaneous, kind, paperIds, sectionTitle, query, request,
+                referencePaperIds, "");
+    }
 
     public Turn {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -42,6 +59,10 @@ public record Turn(String sessionId, String turnId, int index, Duration arrival,
         }
         if (sectionTitle.isPresent() != (kind == TaskKind.SUMMARIZE_SECTION)) {
             throw new IllegalArgumentException(turnId + ": a section title belongs to SUMMARIZE_SECTION turns only");
+        }
+        Objects.requireNonNull(form, "form");
+        if (form.isEmpty() == (kind == TaskKind.IMPLICIT_FOLLOW_UP)) {
+            throw new IllegalArgumentException(turnId + ": a form belongs to IMPLICIT_FOLLOW_UP turns only");
         }
         if (query.isPresent() != (kind == TaskKind.SEARCH_THEN_SUMMARIZE)) {
             throw new IllegalArgumentException(turnId + ": a query belongs to SEARCH_THEN_SUMMARIZE turns only");

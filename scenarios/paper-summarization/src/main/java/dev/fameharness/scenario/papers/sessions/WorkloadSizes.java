@@ -65,7 +65,9 @@ public final class WorkloadSizes {
                     number(size, "arrivalRatePerMinute", name, source),
                     Duration.ofMillis(Math.round(number(size, "meanThinkTimeSeconds", name, source) * 1000)),
                     number(size, "simultaneousProbability", name, source),
-                    number(size, "zipfExponent", name, source)));
+                    number(size, "zipfExponent", name, source),
+                    number(size, "followUpShare", name, source),
+                    number(size, "implicitShare", name, source)));
         }
         return sizes;
     }

@@ -36,15 +36,15 @@ class WorkloadSizesTest {
         assertThatThrownBy(() -> WorkloadSizes.parse(new ObjectMapper().readTree(json), "test.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'tiny'").hasMessageContaining("sessions must be a positive number, was 0");
-        assertThatThrownBy(() -> new SessionConfig("x", 1, 1, -2, Duration.ofSeconds(1), 0, 1))
+        assertThatThrownBy(() -> new SessionConfig("x", 1, 1, -2, Duration.ofSeconds(1), 0, 1, 0.2, 0.5))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("arrivalRatePerMinute");
-        assertThatThrownBy(() -> new SessionConfig("x", 1, 1, 1, Duration.ZERO, 0, 1))
+        assertThatThrownBy(() -> new SessionConfig("x", 1, 1, 1, Duration.ZERO, 0, 1, 0.2, 0.5))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("meanThinkTimeSeconds");
-        assertThatThrownBy(() -> new SessionConfig("x", 1, -3, 1, Duration.ofSeconds(1), 0, 1))
+        assertThatThrownBy(() -> new SessionConfig("x", 1, -3, 1, Duration.ofSeconds(1), 0, 1, 0.2, 0.5))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("meanTurnsPerSession");
-        assertThatThrownBy(() -> new SessionConfig("x", 1, 1, 1, Duration.ofSeconds(1), 1.5, 1))
+        assertThatThrownBy(() -> new SessionConfig("x", 1, 1, 1, Duration.ofSeconds(1), 1.5, 1, 0.2, 0.5))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("simultaneousProbability");
-        assertThatThrownBy(() -> new SessionConfig("x", 1, 1, 1, Duration.ofSeconds(1), 0, -1))
+        assertThatThrownBy(() -> new SessionConfig("x", 1, 1, 1, Duration.ofSeconds(1), 0, -1, 0.2, 0.5))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("zipfExponent");
     }
 
