@@ -102,6 +102,19 @@ class SessionGeneratorTest {
                                 && t.paperIds().contains(paper));
                         assertThat(turn.simultaneous()).isFalse();
                     }
+                    case IMPLICIT_FOLLOW_UP -> {
+                        // names no paper; its truth is the previous turn's paper(s), or that paper and the first
+                        Turn previous = turns.get(i - 1);
+                        assertThat(PromptIds.in(turn.request())).isEmpty();
+                        assertThat(turn.simultaneous()).isFalse();
+                        assertThat(turn.paperIds().get(0)).isEqualTo(previous.paperIds().get(0));
+                        if (turn.form().equals(Turn.COMPARE_FIRST)) {
+                            assertThat(turn.paperIds()).containsExactly(previous.paperIds().get(0),
+                                    turns.get(0).paperIds().get(0));
+                        } else {
+                            assertThat(turn.paperIds()).isEqualTo(previous.paperIds());
+                        }
+                    }
                     case COMPARE_PAPERS -> {
                         assertThat(turn.paperIds()).hasSize(2).doesNotHaveDuplicates();
                         assertThat(turn.referencePaperIds()).isEqualTo(turn.paperIds());
@@ -117,6 +130,36 @@ class SessionGeneratorTest {
                     default -> assertThat(turn.request()).contains(turn.paperIds().get(0));
                 }
             }
+        }
+    }
+
+    @Test
+    void should_produce_implicit_follow_ups_at_the_configured_share_and_none_when_it_is_zero() {
+        SessionConfig config = WorkloadSizes.named("large");
+
+        Workload half = generator.generate(config, 7);
+        Workload none = generator.generate(config.with(java.util.Map.of("implicitShare", 0)), 7);
+        Workload all = generator.generate(config.with(java.util.Map.of("implicitShare", 1)), 7);
+
+        long followUps = half.turns().stream().filter(t -> t.kind() == TaskKind.FOLLOW_UP
+                || t.kind() == TaskKind.IMPLICIT_FOLLOW_UP).count();
+        long implicit = half.turns().stream().filter(t -> t.kind() == TaskKind.IMPLICIT_FOLLOW_UP).count();
+        assertThat((double) implicit / followUps).isBetween(0.4, 0.6);
+        assertThat(half.turns()).extracting(Turn::form).contains(Turn.QUESTION, Turn.COMPARE_FIRST, Turn.SHORTER);
+        assertThat(none.turns()).noneMatch(t -> t.kind() == TaskKind.IMPLICIT_FOLLOW_UP);
+        assertThat(all.turns()).noneMatch(t -> t.kind() == TaskKind.FOLLOW_UP);
+    }
+
+    /** Paper ids as the corpus writes them (PLOS and eLife). */
+    static final class PromptIds {
+        static List<String> in(String text) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("journal\\.p[a-z]+\\.\\d{7}|elife-?\\d{5}").matcher(text);
+            List<String> out = new java.util.ArrayList<>();
+            while (m.find()) {
+                out.add(m.group());
+            }
+            return out;
         }
     }
 

@@ -32,7 +32,7 @@ class WorkloadSizesTest {
     @Test
     void should_name_the_field_when_a_value_is_zero_or_negative() throws Exception {
         String json = "{\"tiny\": {\"sessions\": 0, \"meanTurnsPerSession\": 4, \"arrivalRatePerMinute\": 1,"
-                + " \"meanThinkTimeSeconds\": 10, \"simultaneousProbability\": 0.1, \"zipfExponent\": 1}}";
+                + " \"meanThinkTimeSeconds\": 10, \"simultaneousProbability\": 0.1, \"zipfExponent\": 1, \"followUpShare\": 0.3, \"implicitShare\": 0.5}}";
         assertThatThrownBy(() -> WorkloadSizes.parse(new ObjectMapper().readTree(json), "test.json"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'tiny'").hasMessageContaining("sessions must be a positive number, was 0");
