@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * fixed columns of {@link #FIXED_COLUMNS}; then one column per billing unit, named by the unit
  * ({@code dynamodb.rru}, ...), for the sorted union of {@link #KNOWN_UNITS} and every unit in the turns
  * (0 where a turn has none); then {@code cost_usd.<service>} for each service in sorted order and
- * {@code cost_usd.total}. Times in microseconds ({@code _us}), sizes in bytes, cost in USD.
+ * {@code cost_usd.total}. {@code correct} is 1, 0 or -1 (not scored). Times in microseconds ({@code _us}), sizes in bytes, cost in USD.
  */
 public final class PerTurnCsvWriter implements ResultFormat {
 
@@ -23,7 +23,7 @@ public final class PerTurnCsvWriter implements ResultFormat {
             "arrival_us", "start_us", "latency_us", "status", "failure_reason", "detail", "planner_input_tokens",
             "planner_output_tokens", "actor_input_tokens", "actor_output_tokens", "evaluator_input_tokens",
             "evaluator_output_tokens", "llm_calls", "invocations", "cold_starts", "transitions", "store_ops",
-            "tool_calls", "cache_hits", "max_payload_bytes", "rouge1", "rouge2", "rouge_l");
+            "tool_calls", "cache_hits", "max_payload_bytes", "rouge1", "rouge2", "rouge_l", "correct");
 
     /** Units that always get a column, so the header is the same for every run. */
     public static final List<String> KNOWN_UNITS = List.of("dynamodb.rru", "dynamodb.wru", "lambda.gb_s",
@@ -70,6 +70,7 @@ public final class PerTurnCsvWriter implements ResultFormat {
             r.add(Numbers.plain(t.rouge1()));
             r.add(Numbers.plain(t.rouge2()));
             r.add(Numbers.plain(t.rougeL()));
+            r.add(Integer.toString(t.correct()));
             for (String u : units) {
                 r.add(Numbers.plain(t.unit(u)));
             }

@@ -48,7 +48,9 @@ public final class SummaryJsonWriter implements ResultFormat {
         s.serverStartMillis().forEach((k, v) -> starts.put(k, Numbers.decimal(v)));
         ArrayNode presets = root.putArray("presets");
         for (PresetSummary p : s.presets()) {
-            presets.add(preset(p));
+            ObjectNode node = preset(p);
+            accuracy(node, results, p.preset());
+            presets.add(node);
         }
         ArrayNode comparisons = root.putArray("comparisons");
         for (Comparison c : s.comparisons()) {
@@ -95,6 +97,26 @@ public final class SummaryJsonWriter implements ResultFormat {
             n.putNull("redis_peak_bytes");
         }
         return n;
+    }
+
+    /**
+     * {@code scored_turns}, {@code correct_turns} and {@code accuracy} (correct / scored) of a preset, when the
+     * scenario scored any of its turns ({@link dev.fameharness.report.TurnRecord#correct()} not -1).
+     */
+    private static void accuracy(ObjectNode node, RunResults results, String preset) {
+        long scored = 0;
+        long correct = 0;
+        for (var t : results.turns()) {
+            if (t.preset().equals(preset) && t.correct() != dev.fameharness.report.TurnRecord.NOT_SCORED) {
+                scored++;
+                correct += t.correct() == dev.fameharness.report.TurnRecord.CORRECT ? 1 : 0;
+            }
+        }
+        if (scored > 0) {
+            node.put("scored_turns", scored);
+            node.put("correct_turns", correct);
+            node.put("accuracy", Numbers.decimal((double) correct / scored));
+        }
     }
 
     private static ObjectNode comparison(Comparison c) {

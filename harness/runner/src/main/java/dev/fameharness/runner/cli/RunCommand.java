@@ -8,7 +8,9 @@ import dev.fameharness.runner.engine.PresetRunner;
 import dev.fameharness.runner.engine.RunPlatform;
 import dev.fameharness.runner.preset.Preset;
 import dev.fameharness.runner.preset.PresetCatalog;
-import dev.fameharness.scenario.papers.sessions.Workload;
+import dev.fameharness.scenario.spi.ScenarioOptions;
+import dev.fameharness.scenario.spi.ScenarioWorkload;
+import dev.fameharness.scenario.spi.Scenarios;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /** Runs the workload on one or more presets and prints every turn. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the paper-summarization sessions on presets and print per-turn results.")
+        description = "Run a scenario's sessions on presets and print per-turn results.")
 final class RunCommand implements Callable<Integer> {
 
     String size = "quick";
@@ -33,8 +35,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--clock", defaultValue = "virtual", description = "virtual (deterministic) or wall. Default: ${DEFAULT-VALUE}.")
     String clock;
 
-    @Option(names = "--corpus", description = "Folder of JATS papers with manifest.json (default: ../shared/corpus or $FAME_CORPUS).")
+    @Option(names = "--corpus", description = "The scenario's data folder: JATS papers or Loghub logs with manifest.json (default: ../shared/corpus, ../shared/loghub, or $FAME_CORPUS).")
     Path corpus;
+
+    @Option(names = "--scenario", description = "The scenario whose sessions run (without -e), e.g. paper-summarization or log-analytics. Default: the default scenario.")
+    String scenario;
 
     @Option(names = "--quiet", description = "Print only the summary, not every turn.")
     boolean quiet;
@@ -66,10 +71,13 @@ final class RunCommand implements Callable<Integer> {
         }
         RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(clock);
         PrintStream out = System.out;
-        try (Harness harness = new Harness(Optional.ofNullable(corpus), Map.of(), CalibrationProfile.loadDefault(),
-                Harness.simulatedModel())) {
-            Workload workload = harness.workload(size, seed);
-            out.printf(Locale.ROOT, "workload %s: %d sessions, %d turns, seed %d, %s clock%n", size,
+        Scenarios scenarios = Scenarios.discover();
+        var opened = scenarios.get(scenario == null ? scenarios.defaultName() : scenario.strip())
+                .open(ScenarioOptions.data(Optional.ofNullable(corpus)));
+        try (Harness harness = new Harness(opened, Map.of(), CalibrationProfile.loadDefault(),
+                Harness.simulatedModel(opened))) {
+            ScenarioWorkload workload = harness.workload(size, seed);
+            out.printf(Locale.ROOT, "%s workload %s: %d sessions, %d turns, seed %d, %s clock%n", opened.name(), size,
                     workload.sessionIds().size(), workload.turns().size(), seed, clock);
             for (Preset preset : chosen) {
                 if (!quiet) {

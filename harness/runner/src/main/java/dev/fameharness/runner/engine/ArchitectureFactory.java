@@ -16,10 +16,12 @@ import dev.fameharness.agent.strategy.Topology;
 import dev.fameharness.agent.topology.FunctionSettings;
 import dev.fameharness.agent.topology.MonolithicTopology;
 import dev.fameharness.agent.topology.WorkflowTopology;
+import dev.fameharness.api.faas.FunctionRuntime;
 import dev.fameharness.api.faas.FunctionSpec;
 import dev.fameharness.api.metering.EventSink;
 import dev.fameharness.api.store.KeyValueStore;
 import dev.fameharness.api.store.ObjectStore;
+import dev.fameharness.api.time.Clock;
 import dev.fameharness.api.time.LatencyModel;
 import dev.fameharness.api.tools.ToolGateway;
 import dev.fameharness.baselines.ClientTranscript;
@@ -39,6 +41,7 @@ import dev.fameharness.storage.metering.MeteredObjectStore;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -66,17 +69,14 @@ public final class ArchitectureFactory {
         return ("fame-" + preset.name() + "-" + runToken).toLowerCase(Locale.ROOT);
     }
 
-    public static Architecture build(Preset preset, RunPlatform platform, Servers servers, ToolServerSpec toolServer,
-                                     ChatModel model, String runToken) {
+    public static Architecture build(Preset preset, RunPlatform platform, Servers servers,
+                                     List<ToolServerSpec> toolServers, ChatModel model, String runToken) {
         String storeName = storeName(preset, runToken);
         EventSink events = platform.sink();
 
-        // MCP tool servers are functions on this preset's platform.
-        FunctionSpec toolFunction = new FunctionSpec(toolServer.serverName(), TOOL_SERVER_MEMORY_MB,
-                Duration.ofSeconds(120), RUNTIME);
-        McpFunctionServer.deploy(platform.faas(), toolFunction, toolServer, platform.clock(), platform.latency());
-        ToolGateway tools = platform.wrap(McpToolGateway.of(platform.faas(), platform.clock(), events,
-                toolServer.serverName()));
+        // MCP tool servers are functions on this preset's platform, one function per server.
+        ToolGateway tools = platform.wrap(new McpToolGateway(platform.faas(), platform.clock(), events,
+                deployTools(platform.faas(), toolServers, platform.clock(), platform.latency())));
 
         // Stores: real servers, metered unless the preset's state is free (the oracle).
         // The raw stores (unmetered, unfaulted) are kept to verify, after the run, what its turns saved.
@@ -128,7 +128,7 @@ public final class ArchitectureFactory {
             tools = referencing;
         }
         if (preset.perfectCache()) {
-            tools = new PerfectCacheToolGateway(tools, freeTools(preset, platform, toolServer, artifacts), platform.clock(), events);
+            tools = new PerfectCacheToolGateway(tools, freeTools(preset, platform, toolServers, artifacts), platform.clock(), events);
         } else if (preset.toolCache()) {
             tools = new CachingToolGateway(tools, objects, preset.cacheTtl(), platform.clock(), events);
         }
@@ -170,14 +170,28 @@ public final class ArchitectureFactory {
      * The oracle's tools: the same MCP servers on a second platform that takes no time and meters nothing,
      * wrapped in the same reference layer so answers read the same artifacts.
      */
-    private static ToolGateway freeTools(Preset preset, RunPlatform platform, ToolServerSpec toolServer,
+    private static ToolGateway freeTools(Preset preset, RunPlatform platform, List<ToolServerSpec> toolServers,
                                          ValueStore artifacts) {
         FaasEmulator free = new FaasEmulator(platform.clock(), LatencyModel.ZERO, EventSink.NONE, FaasConfig.defaults());
-        McpFunctionServer.deploy(free, new FunctionSpec(toolServer.serverName(), TOOL_SERVER_MEMORY_MB,
-                Duration.ofSeconds(120), RUNTIME), toolServer, platform.clock(), LatencyModel.ZERO);
-        ToolGateway gateway = McpToolGateway.of(free, platform.clock(), EventSink.NONE, toolServer.serverName());
+        ToolGateway gateway = new McpToolGateway(free, platform.clock(), EventSink.NONE,
+                deployTools(free, toolServers, platform.clock(), LatencyModel.ZERO));
         return preset.references()
                 ? new ReferencingToolGateway(gateway, artifacts, preset.referenceThresholdBytes()) : gateway;
+    }
+
+    /** Hosts each server as a function named after it; returns server name to function name. */
+    private static Map<String, String> deployTools(FunctionRuntime faas, List<ToolServerSpec> toolServers, Clock clock,
+                                                   LatencyModel latency) {
+        if (toolServers.isEmpty()) {
+            throw new IllegalArgumentException("a scenario must bring at least one MCP tool server");
+        }
+        Map<String, String> functions = new java.util.LinkedHashMap<>();
+        for (ToolServerSpec server : toolServers) {
+            McpFunctionServer.deploy(faas, new FunctionSpec(server.serverName(), TOOL_SERVER_MEMORY_MB,
+                    Duration.ofSeconds(120), RUNTIME), server, clock, latency);
+            functions.put(server.serverName(), server.serverName());
+        }
+        return functions;
     }
 
     private static KeyValueStore meter(KeyValueStore store, Preset preset, RunPlatform platform) {

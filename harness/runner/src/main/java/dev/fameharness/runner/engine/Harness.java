@@ -1,83 +1,64 @@
 package dev.fameharness.runner.engine;
 
-import dev.fameharness.llm.ExtractiveSummarizer;
 import dev.fameharness.llm.SimulatedChatModel;
-import dev.fameharness.mcp.ToolServerSpec;
 import dev.fameharness.platform.calibration.CalibrationProfile;
 import dev.fameharness.report.TurnRecord;
 import dev.fameharness.runner.preset.Preset;
-import dev.fameharness.scenario.papers.corpus.Corpus;
-import dev.fameharness.scenario.papers.corpus.JatsCorpusLoader;
-import dev.fameharness.scenario.papers.library.PaperLibrary;
-import dev.fameharness.scenario.papers.library.PaperTools;
-import dev.fameharness.scenario.papers.policy.PaperSummarizationBehavior;
-import dev.fameharness.scenario.papers.sessions.SessionConfig;
-import dev.fameharness.scenario.papers.sessions.SessionGenerator;
-import dev.fameharness.scenario.papers.sessions.Workload;
-import dev.fameharness.scenario.papers.sessions.WorkloadSizes;
-import dev.fameharness.scenario.papers.tools.PaperToolServer;
+import dev.fameharness.scenario.spi.Scenario;
+import dev.fameharness.scenario.spi.ScenarioWorkload;
 import dev.langchain4j.model.chat.ChatModel;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The paper-summarization workload on a set of presets: loads and verifies the corpus, builds the paper
- * library and its MCP tool server, starts the real servers once, and runs every preset on the identical
- * seeded sessions (so turns pair across presets).
+ * A scenario's workload on a set of presets: holds the opened {@link Scenario} (its data, MCP tool servers,
+ * policy and scoring), starts the real servers once, and runs every preset on the identical seeded sessions
+ * (so turns pair across presets). Owns the scenario: closing the harness closes it.
  */
 public final class Harness implements AutoCloseable {
 
-    private final Corpus corpus;
-    private final PaperLibrary library;
-    private final ToolServerSpec toolServer;
+    private final Scenario scenario;
     private final Servers servers;
     private final CalibrationProfile profile;
     private final Function<RunPlatform, ChatModel> models;
 
-    public Harness(Optional<Path> corpusFolder, Map<String, URI> endpoints, CalibrationProfile profile,
+    public Harness(Scenario scenario, Map<String, URI> endpoints, CalibrationProfile profile,
                    Function<RunPlatform, ChatModel> models) {
-        this.corpus = corpusFolder.map(JatsCorpusLoader::load).orElseGet(JatsCorpusLoader::loadDefault);
-        this.library = new PaperLibrary(corpus);
-        this.toolServer = PaperToolServer.spec(new PaperTools(library));
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.servers = new Servers(endpoints);
         this.profile = profile;
         this.models = models;
     }
 
     /** The default: the deterministic simulated GPT-4o-mini with the scenario's policy. */
-    public static Function<RunPlatform, ChatModel> simulatedModel() {
+    public static Function<RunPlatform, ChatModel> simulatedModel(Scenario scenario) {
         return p -> SimulatedChatModel.builder().clock(p.clock()).latency(p.latency()).events(p.sink())
-                .behavior(new PaperSummarizationBehavior(new ExtractiveSummarizer())).build();
+                .behavior(scenario.behavior()).build();
     }
 
-    public Corpus corpus() {
-        return corpus;
+    public Scenario scenario() {
+        return scenario;
     }
 
     public Servers servers() {
         return servers;
     }
 
-    public Workload workload(String size, long seed) {
-        SessionConfig config = WorkloadSizes.named(size);
-        return new SessionGenerator(corpus).generate(config, seed);
+    public ScenarioWorkload workload(String size, long seed) {
+        return scenario.workload(size, seed);
     }
 
-    public Workload workload(SessionConfig config, long seed) {
-        return new SessionGenerator(corpus).generate(config, seed);
+    public PresetRun run(Preset preset, ScenarioWorkload workload, PresetRunner.Options options,
+                         Consumer<TurnRecord> progress) {
+        return new PresetRunner(scenario, servers, profile, models).run(preset, workload, options, progress);
     }
 
-    public PresetRun run(Preset preset, Workload workload, PresetRunner.Options options, Consumer<TurnRecord> progress) {
-        return new PresetRunner(corpus, toolServer, servers, profile, models).run(preset, workload, options, progress);
-    }
-
-    public List<PresetRun> runAll(List<Preset> presets, Workload workload, PresetRunner.Options options,
+    public List<PresetRun> runAll(List<Preset> presets, ScenarioWorkload workload, PresetRunner.Options options,
                                   Consumer<TurnRecord> progress) {
         List<PresetRun> runs = new ArrayList<>();
         for (Preset p : presets) {
@@ -88,7 +69,10 @@ public final class Harness implements AutoCloseable {
 
     @Override
     public void close() {
-        servers.close();
-        library.close();
+        try {
+            servers.close();
+        } finally {
+            scenario.close();
+        }
     }
 }

@@ -8,17 +8,14 @@ import dev.fameharness.api.metering.FailureReason;
 import dev.fameharness.api.metering.Tags;
 import dev.fameharness.api.time.Clock;
 import dev.fameharness.api.time.Scope;
-import dev.fameharness.mcp.ToolServerSpec;
 import dev.fameharness.platform.calibration.CalibrationProfile;
 import dev.fameharness.report.TurnRecord;
 import dev.fameharness.runner.preset.Preset;
 import dev.fameharness.runner.verify.Verification;
-import dev.fameharness.scenario.papers.corpus.Corpus;
-import dev.fameharness.scenario.papers.rouge.RougeScorer;
-import dev.fameharness.scenario.papers.rouge.RougeScores;
-import dev.fameharness.scenario.papers.scoring.SubjectScorer;
-import dev.fameharness.scenario.papers.sessions.Turn;
-import dev.fameharness.scenario.papers.sessions.Workload;
+import dev.fameharness.scenario.spi.Scenario;
+import dev.fameharness.scenario.spi.ScenarioTurn;
+import dev.fameharness.scenario.spi.ScenarioWorkload;
+import dev.fameharness.scenario.spi.TurnScore;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,40 +48,36 @@ public final class PresetRunner {
         }
     }
 
-    private final Corpus corpus;
-    private final ToolServerSpec toolServer;
+    private final Scenario scenario;
     private final Servers servers;
     private final CalibrationProfile profile;
     private final Function<RunPlatform, ChatModel> models;
-    private final RougeScorer rouge = new RougeScorer(true);
-    private final SubjectScorer subjects;
 
-    public PresetRunner(Corpus corpus, ToolServerSpec toolServer, Servers servers, CalibrationProfile profile,
+    public PresetRunner(Scenario scenario, Servers servers, CalibrationProfile profile,
                         Function<RunPlatform, ChatModel> models) {
-        this.corpus = Objects.requireNonNull(corpus, "corpus");
-        this.toolServer = Objects.requireNonNull(toolServer, "toolServer");
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.servers = Objects.requireNonNull(servers, "servers");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.models = Objects.requireNonNull(models, "models");
-        this.subjects = new SubjectScorer(corpus);
     }
 
     private record Outcome(long start, long latency, String status, String reason, String detail, String answer) {
     }
 
-    public PresetRun run(Preset preset, Workload workload, Options options, Consumer<TurnRecord> progress) {
+    public PresetRun run(Preset preset, ScenarioWorkload workload, Options options, Consumer<TurnRecord> progress) {
         long wallStart = System.nanoTime();
         RunPlatform platform = new RunPlatform(options.mode(), options.seed(), profile, options.wallDelayScale(),
                 options.faults());
         ChatModel model = platform.wrap(models.apply(platform));
-        Architecture arch = ArchitectureFactory.build(preset, platform, servers, toolServer, model, options.runToken());
+        Architecture arch = ArchitectureFactory.build(preset, platform, servers, scenario.toolServers(), model,
+                options.runToken());
         Clock clock = platform.clock();
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
 
         platform.run(() -> {
             List<Clock.Task<Void>> sessions = new ArrayList<>();
             for (String sessionId : workload.sessionIds()) {
-                List<Turn> turns = workload.session(sessionId);
+                List<ScenarioTurn> turns = workload.session(sessionId);
                 sessions.add(clock.spawn(sessionId, () -> {
                     runSession(preset, arch, clock, platform, turns, outcomes);
                     return null;
@@ -96,20 +89,19 @@ public final class PresetRunner {
 
         TurnAggregator aggregate = new TurnAggregator(platform.events().events());
         List<TurnRecord> records = new ArrayList<>();
-        List<Turn> ordered = new ArrayList<>(workload.turns());
-        ordered.sort(Comparator.comparing(Turn::turnId));
-        for (Turn turn : ordered) {
+        List<ScenarioTurn> ordered = new ArrayList<>(workload.turns());
+        ordered.sort(Comparator.comparing(ScenarioTurn::turnId));
+        for (ScenarioTurn turn : ordered) {
             Outcome o = outcomes.get(turn.turnId());
             if (o == null) {
                 throw new IllegalStateException("turn " + turn.turnId() + " of preset " + preset.name()
                         + " has no outcome: the run lost it");
             }
-            double[] r = o.status().equals(TurnRecord.COMPLETED) ? score(turn, o.answer()) : new double[3];
+            TurnScore score = score(turn, o);
             TurnRecord rec = TurnAggregator.record(preset.name(), options.seed(), turn.sessionId(), turn.turnId(),
-                    turn.kind().name().toLowerCase(java.util.Locale.ROOT), turn.arrivalMicros(), o.start(), o.latency(),
-                    o.status(), o.reason(), o.detail(), aggregate.of(turn.turnId()), r[0], r[1], r[2])
-                    .withCorrect(o.status().equals(TurnRecord.COMPLETED) && subjects.correct(o.answer(), turn.paperIds())
-                            ? TurnRecord.CORRECT : TurnRecord.WRONG);
+                    turn.kind(), turn.arrivalMicros(), o.start(), o.latency(), o.status(), o.reason(), o.detail(),
+                    aggregate.of(turn.turnId()), score.rouge1(), score.rouge2(), score.rougeL())
+                    .withCorrect(score.correct());
             records.add(rec);
             progress.accept(rec);
         }
@@ -125,11 +117,11 @@ public final class PresetRunner {
                 (System.nanoTime() - wallStart) / 1_000_000, verification);
     }
 
-    private void runSession(Preset preset, Architecture arch, Clock clock, RunPlatform platform, List<Turn> turns,
-                            Map<String, Outcome> outcomes) {
+    private void runSession(Preset preset, Architecture arch, Clock clock, RunPlatform platform,
+                            List<ScenarioTurn> turns, Map<String, Outcome> outcomes) {
         int i = 0;
         while (i < turns.size()) {
-            List<Turn> group = new ArrayList<>();
+            List<ScenarioTurn> group = new ArrayList<>();
             group.add(turns.get(i++));
             while (i < turns.size() && turns.get(i).simultaneous()) {
                 group.add(turns.get(i++));
@@ -140,7 +132,7 @@ public final class PresetRunner {
                 runTurn(preset, arch, clock, platform, group.get(0), outcomes);
             } else {
                 List<Clock.Task<Void>> tasks = new ArrayList<>();
-                for (Turn t : group) {
+                for (ScenarioTurn t : group) {
                     tasks.add(clock.spawn(t.turnId(), () -> {
                         runTurn(preset, arch, clock, platform, t, outcomes);
                         return null;
@@ -151,7 +143,7 @@ public final class PresetRunner {
         }
     }
 
-    private void runTurn(Preset preset, Architecture arch, Clock clock, RunPlatform platform, Turn turn,
+    private void runTurn(Preset preset, Architecture arch, Clock clock, RunPlatform platform, ScenarioTurn turn,
                          Map<String, Outcome> outcomes) {
         Tags tags = new Tags(preset.name(), turn.sessionId(), turn.turnId(), "harness");
         try (Scope scope = Scope.with(tags)) {
@@ -171,22 +163,20 @@ public final class PresetRunner {
                 detail = oneLine(e.getMessage());
             }
             long latency = micros(clock) - start;
-            platform.sink().emit(new Event.TurnEnd(start, tags, turn.kind().name(), latency, status, reason, detail));
+            platform.sink().emit(new Event.TurnEnd(start, tags, turn.kind(), latency, status, reason, detail));
             outcomes.put(turn.turnId(), new Outcome(start, latency, status, reason, detail, answer));
         }
     }
 
-    private double[] score(Turn turn, String answer) {
-        double[] sum = new double[3];
-        for (String id : turn.referencePaperIds()) {
-            String reference = corpus.paper(id).orElseThrow().primaryReference();
-            RougeScores s = rouge.score(reference, answer);
-            sum[0] += s.rouge1().f1();
-            sum[1] += s.rouge2().f1();
-            sum[2] += s.rougeL().f1();
+    /**
+     * The scenario's score of a completed answer; a failed turn scores no ROUGE and counts as wrong where the
+     * scenario judges correctness.
+     */
+    private TurnScore score(ScenarioTurn turn, Outcome o) {
+        if (o.status().equals(TurnRecord.COMPLETED)) {
+            return scenario.score(turn, o.answer());
         }
-        int n = turn.referencePaperIds().size();
-        return new double[] {sum[0] / n, sum[1] / n, sum[2] / n};
+        return scenario.judgesCorrectness() ? TurnScore.exact(false) : TurnScore.NONE;
     }
 
     private static long micros(Clock clock) {

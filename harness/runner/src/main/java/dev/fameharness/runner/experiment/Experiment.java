@@ -45,7 +45,6 @@ public record Experiment(String name, String source, String scenario, String siz
     public static final List<String> FIELDS = List.of("name", "scenario", "size", "presets", "baseline", "seeds",
             "clock", "wall_delay_scale", "model", "model_options", "endpoints", "overrides", "faults", "corpus",
             "description");
-    public static final List<String> SCENARIOS = List.of("paper-summarization");
     public static final List<String> SIZES = List.of("quick", "default", "large");
     public static final List<String> CLOCKS = List.of("virtual", "wall");
     public static final List<String> MODELS = List.of("simulated", "openai", "replay");
@@ -84,7 +83,8 @@ public record Experiment(String name, String source, String scenario, String siz
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw doc.error("name", "must be 1-64 of [a-z0-9-] (it names the results folder), was '" + name + "'");
         }
-        String scenario = oneOf(doc, "scenario", SCENARIOS, "paper-summarization");
+        dev.fameharness.scenario.spi.Scenarios scenarios = dev.fameharness.scenario.spi.Scenarios.discover();
+        String scenario = oneOf(doc, "scenario", scenarios.names(), scenarios.defaultName());
         String size = oneOf(doc, "size", SIZES, "quick");
         String clock = oneOf(doc, "clock", CLOCKS, "virtual");
         String model = oneOf(doc, "model", MODELS, "simulated");

@@ -22,7 +22,10 @@ import dev.fameharness.runner.engine.PresetRunner;
 import dev.fameharness.runner.engine.RunPlatform;
 import dev.fameharness.runner.preset.Preset;
 import dev.fameharness.runner.verify.VerificationJson;
-import dev.fameharness.scenario.papers.sessions.Workload;
+import dev.fameharness.scenario.spi.Scenario;
+import dev.fameharness.scenario.spi.ScenarioOptions;
+import dev.fameharness.scenario.spi.ScenarioWorkload;
+import dev.fameharness.scenario.spi.Scenarios;
 import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -109,8 +112,11 @@ public final class ExperimentRunner {
         List<PresetRun> runs = new ArrayList<>();
         Map<String, RunStorage> storage = new LinkedHashMap<>();
         Map<String, Double> starts = new LinkedHashMap<>();
-        try (Harness harness = new Harness(experiment.corpus(), experiment.endpoints(),
-                CalibrationProfile.loadDefault(), models(experiment))) {
+        Scenario scenario = open(experiment);
+        Map<String, Object> scenarioSettings;
+        try (Harness harness = new Harness(scenario, experiment.endpoints(), CalibrationProfile.loadDefault(),
+                models(experiment, scenario))) {
+            scenarioSettings = scenario.settings();
             int total = experiment.seeds().size() * experiment.presets().size();
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             // Presets are independent simulations (own clock, platform, tables and buckets): run them side by
@@ -120,7 +126,7 @@ public final class ExperimentRunner {
             List<java.util.concurrent.Future<PresetRun>> futures = new ArrayList<>();
             try {
                 for (long seed : experiment.seeds()) {
-                    Workload workload = harness.workload(experiment.size(), seed);
+                    ScenarioWorkload workload = harness.workload(experiment.size(), seed);
                     for (Preset preset : experiment.presets()) {
                         String token = runToken(runId, seed);
                         futures.add(pool.submit(() -> {
@@ -160,7 +166,7 @@ public final class ExperimentRunner {
         try {
             ResultFormat.writeAll(results, tmpDir);
             ReportCharts.writeAll(results, tmpDir, ChartSize.DEFAULT);
-            RunInfo.write(tmpDir.resolve("run.json"), experiment, runId, wall);
+            RunInfo.write(tmpDir.resolve("run.json"), experiment, runId, wall, scenarioSettings);
             writeCostBreakdown(tmpDir.resolve("costs.json"), runs);
             VerificationJson.write(runs.stream().map(r -> new VerificationJson.Entry(r.preset().name(), r.seed(),
                     r.verification())).toList(), tmpDir.resolve(VerificationJson.FILE));
@@ -182,9 +188,14 @@ public final class ExperimentRunner {
         return clean + "s" + Long.toString(seed, 36).replace('-', 'm');
     }
 
-    static Function<RunPlatform, ChatModel> models(Experiment e) {
+    /** Opens the experiment's scenario (found by name among the scenario providers) on its data folder. */
+    static Scenario open(Experiment e) {
+        return Scenarios.discover().get(e.scenario()).open(ScenarioOptions.data(e.corpus()));
+    }
+
+    static Function<RunPlatform, ChatModel> models(Experiment e, Scenario scenario) {
         return switch (e.model()) {
-            case "simulated" -> Harness.simulatedModel();
+            case "simulated" -> Harness.simulatedModel(scenario);
             case "openai" -> p -> ChatModels.openAi(OpenAiSettings.fromEnvironment(System.getenv(),
                     e.modelOptions().getOrDefault("base_url", "https://api.openai.com/v1"),
                     e.modelOptions().getOrDefault("model", "gpt-4o-mini")), p.clock(), p.latency(), p.sink());

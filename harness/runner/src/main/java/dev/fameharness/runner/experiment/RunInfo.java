@@ -24,7 +24,8 @@ final class RunInfo {
     private RunInfo() {
     }
 
-    static void write(Path file, Experiment e, String runId, long wallMillis) throws IOException {
+    static void write(Path file, Experiment e, String runId, long wallMillis, java.util.Map<String, Object> scenarioSettings)
+            throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode n = json.createObjectNode();
         n.put("experiment", e.name());
@@ -43,6 +44,8 @@ final class RunInfo {
             p.fields().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .forEach(f -> pn.put(f.getKey(), String.valueOf(f.getValue())));
         }
+        var settings = n.putObject("scenario_settings");
+        new java.util.TreeMap<>(scenarioSettings).forEach((k, v) -> settings.set(k, json.valueToTree(v)));
         var faults = n.putObject("faults");
         e.faults().forEach((k, v) -> faults.put(k, String.valueOf(v)));
         n.put("harnessWallMillis", wallMillis);

@@ -61,6 +61,14 @@ class CliTest {
     }
 
     @Test
+    void should_exit_bad_input_naming_the_known_scenarios_when_scenario_is_unknown() {
+        Result r = fame("run", "--scenario", "stock-trading");
+
+        assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
+        assertThat(r.err()).contains("unknown scenario 'stock-trading'").contains("paper-summarization");
+    }
+
+    @Test
     void should_exit_bad_input_naming_the_path_when_experiment_file_is_missing(@TempDir Path dir) {
         Path missing = dir.resolve("absent.yaml");
 

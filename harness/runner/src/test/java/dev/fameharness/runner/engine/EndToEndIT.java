@@ -7,15 +7,14 @@ import dev.fameharness.platform.calibration.CalibrationProfile;
 import dev.fameharness.platform.metering.EventLog;
 import dev.fameharness.report.TurnRecord;
 import dev.fameharness.runner.preset.PresetCatalog;
-import dev.fameharness.scenario.papers.sessions.Turn;
-import dev.fameharness.scenario.papers.sessions.Workload;
+import dev.fameharness.scenario.spi.ScenarioTurn;
+import dev.fameharness.scenario.spi.ScenarioWorkload;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,13 +35,13 @@ class EndToEndIT {
 
     private static Harness harness;
     private static PresetCatalog catalog;
-    private static Workload quick;
+    private static ScenarioWorkload quick;
     private static final Map<String, PresetRun> RUNS = new ConcurrentHashMap<>();
     private static final AtomicInteger TOKENS = new AtomicInteger();
 
     @BeforeAll
     static void startHarness() {
-        harness = new Harness(Optional.empty(), Map.of(), CalibrationProfile.loadDefault(), Harness.simulatedModel());
+        harness = TestScenarios.paperHarness();
         catalog = PresetCatalog.discover();
         quick = harness.workload("quick", SEED);
     }
@@ -55,7 +54,7 @@ class EndToEndIT {
     }
 
     /** A fresh run of a preset on a workload, in its own tables and buckets (tokens of equal length). */
-    private static PresetRun run(String preset, Workload workload) {
+    private static PresetRun run(String preset, ScenarioWorkload workload) {
         String token = String.format(java.util.Locale.ROOT, "e2e%03d", TOKENS.incrementAndGet());
         return harness.run(catalog.get(preset), workload,
                 new PresetRunner.Options(RunPlatform.ClockMode.VIRTUAL, workload.seed(), 1.0, token), r -> { });
@@ -121,20 +120,20 @@ class EndToEndIT {
 
     @Test
     void should_generate_identical_turns_when_seed_is_the_same_and_different_turns_when_it_differs() {
-        Workload again = harness.workload("quick", SEED);
-        Workload other = harness.workload("quick", SEED + 1);
+        ScenarioWorkload again = harness.workload("quick", SEED);
+        ScenarioWorkload other = harness.workload("quick", SEED + 1);
 
         assertThat(again.turns()).isEqualTo(quick.turns());
         assertThat(other.turns()).isNotEqualTo(quick.turns());
-        assertThat(other.turns().stream().map(Turn::request).toList())
-                .isNotEqualTo(quick.turns().stream().map(Turn::request).toList());
+        assertThat(other.turns().stream().map(ScenarioTurn::request).toList())
+                .isNotEqualTo(quick.turns().stream().map(ScenarioTurn::request).toList());
     }
 
     @Test
     void should_run_the_same_turns_on_every_preset_when_they_share_a_workload() {
         List<String> presets = List.of("fame", "stateless-payload", "monolithic");
         Set<List<String>> expected = quick.turns().stream()
-                .map(t -> List.of(t.turnId(), t.kind().name().toLowerCase(java.util.Locale.ROOT),
+                .map(t -> List.of(t.turnId(), t.kind(),
                         Long.toString(t.arrivalMicros())))
                 .collect(Collectors.toSet());
 

@@ -12,6 +12,8 @@ import dev.fameharness.scenario.papers.sessions.TaskKind;
 import dev.fameharness.scenario.papers.sessions.Turn;
 import dev.fameharness.scenario.papers.sessions.Workload;
 import dev.fameharness.scenario.papers.sessions.WorkloadSizes;
+import dev.fameharness.scenario.papers.spi.PaperSummarizationScenario;
+import dev.fameharness.scenario.spi.ScenarioWorkload;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
@@ -37,14 +39,15 @@ class PayloadLimitIT {
     private static Harness harness;
     private static Paper largest;
     private static Paper second;
-    private static Workload workload;
+    private static ScenarioWorkload workload;
     private static PresetRun fame;
     private static PresetRun stateless;
 
     @BeforeAll
     static void runBothPresetsOnTheLargestPapers() {
-        harness = new Harness(Optional.empty(), Map.of(), CalibrationProfile.loadDefault(), Harness.simulatedModel());
-        List<Paper> bySize = harness.corpus().papers().stream()
+        PaperSummarizationScenario papers = TestScenarios.papers();
+        harness = new Harness(papers, Map.of(), CalibrationProfile.loadDefault(), Harness.simulatedModel(papers));
+        List<Paper> bySize = papers.corpus().papers().stream()
                 .sorted(Comparator.comparingLong(PayloadLimitIT::bytes).reversed()).toList();
         largest = bySize.get(0);
         second = bySize.get(1);
@@ -52,11 +55,11 @@ class PayloadLimitIT {
         String compare = String.format(Locale.ROOT, "Compare papers %s (\"%s\") and %s (\"%s\"): their questions, "
                 + "methods and main findings.", largest.id(), largest.title(), second.id(), second.title());
         List<String> pair = List.of(largest.id(), second.id());
-        workload = new Workload(WorkloadSizes.named("quick"), SEED, List.of(
+        workload = PaperSummarizationScenario.adapt(new Workload(WorkloadSizes.named("quick"), SEED, List.of(
                 new Turn("s1", "s1-t00", 0, Duration.ZERO, false, TaskKind.SUMMARIZE_PAPER, List.of(largest.id()),
                         Optional.empty(), Optional.empty(), summarize, List.of(largest.id())),
                 new Turn("s2", "s2-t00", 0, Duration.ZERO, false, TaskKind.COMPARE_PAPERS, pair, Optional.empty(),
-                        Optional.empty(), compare, pair)));
+                        Optional.empty(), compare, pair))));
         PresetCatalog catalog = PresetCatalog.discover();
         fame = harness.run(catalog.get("fame"), workload,
                 new PresetRunner.Options(RunPlatform.ClockMode.VIRTUAL, SEED, 1.0, "limit"), r -> { });

@@ -10,8 +10,9 @@ import dev.fameharness.report.TurnRecord;
 import dev.fameharness.runner.preset.Preset;
 import dev.fameharness.runner.preset.PresetCatalog;
 import dev.fameharness.runner.verify.Verification;
-import dev.fameharness.scenario.papers.sessions.Turn;
-import dev.fameharness.scenario.papers.sessions.Workload;
+import dev.fameharness.scenario.papers.spi.PaperSummarizationScenario;
+import dev.fameharness.scenario.spi.ScenarioTurn;
+import dev.fameharness.scenario.spi.ScenarioWorkload;
 import dev.fameharness.storage.redis.RedisServer;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -19,7 +20,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,7 +43,7 @@ class StoreOutageIT {
     private static final String TOKEN = "outage";
 
     private static Harness harness;
-    private static Workload workload;
+    private static ScenarioWorkload workload;
     private static PresetRun run;
     /** Virtual time (µs) at which redis-server was killed; -1 until then. */
     private static final AtomicLong killedAtMicros = new AtomicLong(-1);
@@ -78,15 +78,16 @@ class StoreOutageIT {
         Preset preset = PresetCatalog.discover().get("fame-redis");
         AtomicReference<Duration> killAt = new AtomicReference<>();
         String redisStore = ArchitectureFactory.storeName(preset, TOKEN) + ":";
-        Function<RunPlatform, ChatModel> simulated = Harness.simulatedModel();
-        harness = new Harness(Optional.empty(), Map.of(), CalibrationProfile.loadDefault(),
+        PaperSummarizationScenario papers = TestScenarios.papers();
+        Function<RunPlatform, ChatModel> simulated = Harness.simulatedModel(papers);
+        harness = new Harness(papers, Map.of(), CalibrationProfile.loadDefault(),
                 p -> new KillingModel(simulated.apply(p), p.clock(), killAt.get(), () -> {
                     RedisServer redis = harness.servers().launchedRedis(redisStore).orElseThrow(
                             () -> new IllegalStateException("no redis-server was launched for " + redisStore));
                     redis.close();
                 }));
         workload = harness.workload("quick", SEED);
-        List<Duration> arrivals = workload.turns().stream().map(Turn::arrival).sorted().toList();
+        List<Duration> arrivals = workload.turns().stream().map(ScenarioTurn::arrival).sorted().toList();
         killAt.set(arrivals.get(arrivals.size() / 2));
         run = harness.run(preset, workload,
                 new PresetRunner.Options(RunPlatform.ClockMode.VIRTUAL, SEED, 1.0, TOKEN), r -> { });
@@ -110,7 +111,7 @@ class StoreOutageIT {
 
         assertThat(killedAtMicros.get()).as("redis-server was killed").isPositive();
         assertThat(run.turns()).extracting(TurnRecord::turnId)
-                .containsExactlyInAnyOrderElementsOf(workload.turns().stream().map(Turn::turnId).toList());
+                .containsExactlyInAnyOrderElementsOf(workload.turns().stream().map(ScenarioTurn::turnId).toList());
         assertThat(ends).hasSize(workload.turns().size()).allSatisfy((turn, n) -> assertThat(n).as(turn).isEqualTo(1));
     }
 

@@ -9,9 +9,6 @@ import dev.fameharness.api.error.ConfigException;
 import dev.fameharness.report.charts.ReportCharts;
 import dev.fameharness.runner.engine.PresetRun;
 import dev.fameharness.runner.preset.PresetCatalog;
-import dev.fameharness.scenario.papers.corpus.JatsCorpusLoader;
-import dev.fameharness.scenario.papers.sessions.SessionGenerator;
-import dev.fameharness.scenario.papers.sessions.WorkloadSizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -57,8 +54,9 @@ class ExperimentRunnerIT {
         Experiment e = Experiment.parse("tiny.yaml", YAML.getBytes(StandardCharsets.UTF_8), catalog);
         outcome = ExperimentRunner.run(e, results, RUN_ID, m -> { });
         runDir = outcome.runDir();
-        workloadTurns = new SessionGenerator(JatsCorpusLoader.loadDefault())
-                .generate(WorkloadSizes.named("quick"), 42).turns().size();
+        try (var papers = dev.fameharness.runner.engine.TestScenarios.papers()) {
+            workloadTurns = papers.workload("quick", 42).turns().size();
+        }
     }
 
     private static List<Path> list(Path dir) throws IOException {

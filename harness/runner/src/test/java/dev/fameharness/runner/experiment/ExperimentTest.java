@@ -172,6 +172,12 @@ class ExperimentTest {
     }
 
     @Test
+    void should_name_line_field_and_the_discovered_scenarios_when_scenario_is_unknown() {
+        assertError(with(2, "scenario: stock-trading"), 2, "scenario").hasMessageContaining("'stock-trading'")
+                .hasMessageContaining("paper-summarization");
+    }
+
+    @Test
     void should_name_line_field_and_choices_when_model_is_unknown() {
         assertError(with(8, "model: gpt-5"), 8, "model").hasMessageContaining("'gpt-5'").hasMessageContaining("replay");
     }
