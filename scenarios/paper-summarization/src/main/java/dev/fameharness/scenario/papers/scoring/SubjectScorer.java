@@ -18,8 +18,9 @@ import java.util.Set;
  * corpus) decide; words every paper uses weigh nothing. Works for extractive and written answers alike, and on
  * any corpus (nothing here is keyed to particular papers).
  *
- * <p>An answer is {@linkplain #correct correct} when each expected paper is among the top {@code n} papers,
- * {@code n} the number of expected papers: a summary of the wrong paper, or a comparison that covers one of its
+ * <p>An answer about {@code n} papers is attributed greedily: the best paper, then the best paper for the words
+ * the first one does not explain, and so on ({@link #subjects}). It is {@linkplain #correct correct} when those
+ * {@code n} papers are the expected ones: a summary of the wrong paper, or a comparison that covers one of its
  * two papers, is wrong.
  */
 public final class SubjectScorer {
@@ -44,7 +45,25 @@ public final class SubjectScorer {
 
     /** Paper ids ordered by how much of the answer's distinctive vocabulary they hold, best first. */
     public List<String> ranking(String answer) {
+        return ranking(new HashSet<>(RougeTokenizer.tokenize(answer, true)));
+    }
+
+    /**
+     * The {@code n} papers the answer is about: the best paper for its words, then the best paper for the words
+     * the chosen ones do not explain, {@code n} times.
+     */
+    public List<String> subjects(String answer, int n) {
         Set<String> words = new HashSet<>(RougeTokenizer.tokenize(answer, true));
+        List<String> chosen = new ArrayList<>();
+        for (int k = 0; k < n && k < ids.size(); k++) {
+            String best = ranking(words).stream().filter(id -> !chosen.contains(id)).findFirst().orElseThrow();
+            chosen.add(best);
+            words.removeAll(vocabularies.get(ids.indexOf(best)));
+        }
+        return chosen;
+    }
+
+    private List<String> ranking(Set<String> words) {
         double total = 0;
         for (String w : words) {
             total += idf.getOrDefault(w, 0.0);
@@ -67,12 +86,11 @@ public final class SubjectScorer {
         return order.stream().map(ids::get).toList();
     }
 
-    /** True when every expected paper is among the answer's top {@code expected.size()} papers. */
+    /** True when the answer's {@link #subjects} are exactly the expected papers. */
     public boolean correct(String answer, List<String> expected) {
         if (answer.isBlank()) {
             return false;
         }
-        List<String> top = ranking(answer).subList(0, Math.min(expected.size(), ids.size()));
-        return top.containsAll(expected);
+        return new HashSet<>(subjects(answer, expected.size())).equals(new HashSet<>(expected));
     }
 }

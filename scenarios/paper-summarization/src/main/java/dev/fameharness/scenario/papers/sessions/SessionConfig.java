@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param name                    the size's name, used in error messages
  * @param sessions                number of user sessions, > 0
- * @param meanTurnsPerSession     a session has this many turns, plus or minus one (at least 1), > 0
+ * @param meanTurnsPerSession     mean turns of a session (1 + geometric, capped at 4x the mean), > 0
  * @param arrivalRatePerMinute    Poisson rate of session starts in virtual time, > 0
  * @param meanThinkTime           mean of the exponential gap between a session's turns, > 0
  * @param simultaneousProbability chance a turn arrives together with the previous turn of its session, in [0, 1]

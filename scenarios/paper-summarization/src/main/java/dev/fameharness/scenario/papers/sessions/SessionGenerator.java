@@ -24,6 +24,8 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>Popularity: a seeded permutation of the papers is ranked, and rank r (from 1) is drawn with weight
  *       r^-s (Zipf, s = {@link SessionConfig#zipfExponent()}), so sessions overlap on popular papers.</li>
+ *   <li>Lengths: 1 plus a geometric number of further turns (mean {@link SessionConfig#meanTurnsPerSession()},
+ *       capped at four times it): most sessions are short, a few run long.</li>
  *   <li>Arrivals: sessions start as a Poisson process (exponential gaps, rate
  *       {@link SessionConfig#arrivalRatePerMinute()}); each later turn arrives an exponential think time
  *       (mean {@link SessionConfig#meanThinkTime()}) after the previous turn's arrival (open loop), or at the
@@ -97,7 +99,7 @@ public final class SessionGenerator {
 
     private List<Turn> session(String sessionId, double startSeconds, SessionConfig config, Popularity popularity,
                                SplittableRandom random) {
-        int count = Math.max(1, config.meanTurnsPerSession() - 1 + random.nextInt(3));
+        int count = turnCount(config.meanTurnsPerSession(), random);
         double meanThink = config.meanThinkTime().toNanos() / 1e9;
         List<Turn> turns = new ArrayList<>(count);
         List<Paper> summarized = new ArrayList<>(); // papers of turns that arrived strictly earlier
@@ -257,6 +259,19 @@ public final class SessionGenerator {
             }
         }
         throw new IllegalStateException("unknown paper " + id);
+    }
+
+    /**
+     * A session's length: 1 plus a geometric number of further turns, so the mean is {@code mean} and the tail is
+     * long (chat sessions are: most are short, a few run on), capped at four times the mean.
+     */
+    static int turnCount(int mean, SplittableRandom random) {
+        if (mean <= 1) {
+            return 1;
+        }
+        double p = 1.0 / mean; // further turns ~ Geometric(p) on {0, 1, ...} has mean (1 - p) / p = mean - 1
+        int further = (int) Math.floor(Math.log(1 - random.nextDouble()) / Math.log(1 - p));
+        return Math.min(4 * mean, 1 + further);
     }
 
     private static double exponential(SplittableRandom random, double mean) {
