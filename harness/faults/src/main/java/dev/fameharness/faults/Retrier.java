@@ -55,7 +55,7 @@ public final class Retrier {
                 retries.incrementAndGet();
                 note(target + " attempt " + (attempt + 1) + "/" + policy.maxAttempts() + " after " + code(e)
                         + ", backoff " + delay.toMillis() + " ms");
-                clock.sleep(delay);
+                clock.sleep(delay, dev.fameharness.api.time.LatencyPart.RETRY);
             }
         }
     }

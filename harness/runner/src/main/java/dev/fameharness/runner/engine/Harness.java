@@ -2,6 +2,7 @@ package dev.fameharness.runner.engine;
 
 import dev.fameharness.llm.ExtractiveSummarizer;
 import dev.fameharness.llm.SimulatedChatModel;
+import dev.fameharness.llm.PromptCache;
 import dev.fameharness.mcp.ToolServerSpec;
 import dev.fameharness.platform.calibration.CalibrationProfile;
 import dev.fameharness.report.TurnRecord;
@@ -50,10 +51,26 @@ public final class Harness implements AutoCloseable {
         this.models = models;
     }
 
-    /** The default: the deterministic simulated GPT-4o-mini with the scenario's policy. */
+    /** The default: the deterministic simulated GPT-4o-mini with the scenario's policy and prompt caching on. */
     public static Function<RunPlatform, ChatModel> simulatedModel() {
+        return simulatedModel(true);
+    }
+
+    /**
+     * The simulated model; with {@code promptCaching}, its calls go through a {@link PromptCache} set up from the
+     * profile's {@code llm.prompt_cache.*} constants (one cache per preset run, as one provider account would have).
+     */
+    public static Function<RunPlatform, ChatModel> simulatedModel(boolean promptCaching) {
         return p -> SimulatedChatModel.builder().clock(p.clock()).latency(p.latency()).events(p.sink())
-                .behavior(new PaperSummarizationBehavior(new ExtractiveSummarizer())).build();
+                .behavior(new PaperSummarizationBehavior(new ExtractiveSummarizer()))
+                .promptCache(promptCaching ? promptCache(p.profile()) : null).build();
+    }
+
+    /** OpenAI's automatic prompt cache as the profile describes it. */
+    static PromptCache promptCache(CalibrationProfile profile) {
+        return new PromptCache((int) profile.constant("llm.prompt_cache.min_tokens").asLong(),
+                (int) profile.constant("llm.prompt_cache.increment_tokens").asLong(),
+                java.time.Duration.ofSeconds(profile.constant("llm.prompt_cache.lifetime_s").asLong()));
     }
 
     public Corpus corpus() {

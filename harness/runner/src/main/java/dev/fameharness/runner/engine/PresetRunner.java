@@ -66,7 +66,8 @@ public final class PresetRunner {
         this.models = Objects.requireNonNull(models, "models");
     }
 
-    private record Outcome(long start, long latency, String status, String reason, String detail, String answer) {
+    private record Outcome(long start, long latency, String status, String reason, String detail, String answer,
+                           java.util.SortedMap<String, Long> latencyParts) {
     }
 
     public PresetRun run(Preset preset, Workload workload, Options options, Consumer<TurnRecord> progress) {
@@ -92,6 +93,9 @@ public final class PresetRunner {
         });
 
         TurnAggregator aggregate = new TurnAggregator(platform.events().events());
+        long runEnd = outcomes.values().stream().mapToLong(o -> o.start() + o.latency()).max().orElse(0);
+        var stored = platform.storage().byteMicros(runEnd);
+        var prices = dev.fameharness.report.cost.CostModel.withDefaultPrices().prices();
         List<TurnRecord> records = new ArrayList<>();
         List<Turn> ordered = new ArrayList<>(workload.turns());
         ordered.sort(Comparator.comparing(Turn::turnId));
@@ -102,9 +106,12 @@ public final class PresetRunner {
                         + " has no outcome: the run lost it");
             }
             double[] r = o.status().equals(TurnRecord.COMPLETED) ? score(turn, o.answer()) : new double[3];
+            TurnAggregator.Acc acc = aggregate.of(turn.turnId());
+            TurnAttribution.storageUnits(stored.getOrDefault(turn.turnId(), new java.util.TreeMap<>()), prices)
+                    .forEach(acc::add);
             TurnRecord rec = TurnAggregator.record(preset.name(), options.seed(), turn.sessionId(), turn.turnId(),
                     turn.kind().name().toLowerCase(java.util.Locale.ROOT), turn.arrivalMicros(), o.start(), o.latency(),
-                    o.status(), o.reason(), o.detail(), aggregate.of(turn.turnId()), r[0], r[1], r[2]);
+                    o.status(), o.reason(), o.detail(), acc, r[0], r[1], r[2]).withLatencyParts(o.latencyParts());
             records.add(rec);
             progress.accept(rec);
         }
@@ -150,7 +157,8 @@ public final class PresetRunner {
                          Map<String, Outcome> outcomes) {
         Tags tags = new Tags(preset.name(), turn.sessionId(), turn.turnId(), "harness");
         try (Scope scope = Scope.with(tags)) {
-            long start = micros(clock);
+            Duration startTime = clock.now();
+            long start = startTime.toNanos() / 1000;
             String status = TurnRecord.COMPLETED;
             String reason = "";
             String detail = "";
@@ -166,8 +174,9 @@ public final class PresetRunner {
                 detail = oneLine(e.getMessage());
             }
             long latency = micros(clock) - start;
+            var parts = TurnAttribution.micros(clock.attribution(startTime), latency);
             platform.sink().emit(new Event.TurnEnd(start, tags, turn.kind().name(), latency, status, reason, detail));
-            outcomes.put(turn.turnId(), new Outcome(start, latency, status, reason, detail, answer));
+            outcomes.put(turn.turnId(), new Outcome(start, latency, status, reason, detail, answer, parts));
         }
     }
 

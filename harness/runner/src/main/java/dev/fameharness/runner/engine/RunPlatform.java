@@ -27,6 +27,7 @@ public final class RunPlatform {
     private final dev.fameharness.faults.Retrier retrier;
     private final AslWorkflowEngine workflows;
     private final CalibrationProfile profile;
+    private final dev.fameharness.storage.metering.StorageMeter storage = new dev.fameharness.storage.metering.StorageMeter();
 
     public RunPlatform(ClockMode mode, long seed, CalibrationProfile profile, double wallDelayScale) {
         this(mode, seed, profile, wallDelayScale, java.util.Map.of());
@@ -42,7 +43,7 @@ public final class RunPlatform {
                        java.util.Map<String, Object> faults) {
         this.profile = profile;
         this.clock = mode == ClockMode.VIRTUAL ? new VirtualClock(seed) : new WallClock(seed, wallDelayScale);
-        this.latency = new ProfileLatencyModel(clock, profile);
+        this.latency = new ProfileLatencyModel(profile, seed);
         this.emulator = new FaasEmulator(clock, latency, events, FaasConfig.fromProfile(profile));
         dev.fameharness.faults.FaultPlan plan = dev.fameharness.faults.FaultPlan.fromMap(faults);
         this.faults = faults.isEmpty() ? java.util.Optional.empty()
@@ -109,6 +110,11 @@ public final class RunPlatform {
 
     public CalibrationProfile profile() {
         return profile;
+    }
+
+    /** Bytes held in DynamoDB and S3 over this run's clock time, by the turn that wrote them. */
+    public dev.fameharness.storage.metering.StorageMeter storage() {
+        return storage;
     }
 
     /** Runs {@code main} as the simulation (virtual) or directly on this thread (wall). */

@@ -184,7 +184,7 @@ public final class ExperimentRunner {
 
     static Function<RunPlatform, ChatModel> models(Experiment e) {
         return switch (e.model()) {
-            case "simulated" -> Harness.simulatedModel();
+            case "simulated" -> Harness.simulatedModel(e.promptCaching());
             case "openai" -> p -> ChatModels.openAi(OpenAiSettings.fromEnvironment(System.getenv(),
                     e.modelOptions().getOrDefault("base_url", "https://api.openai.com/v1"),
                     e.modelOptions().getOrDefault("model", "gpt-4o-mini")), p.clock(), p.latency(), p.sink());
