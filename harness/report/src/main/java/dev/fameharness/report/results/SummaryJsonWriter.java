@@ -18,7 +18,9 @@ import java.util.Optional;
 
 /**
  * {@code summary.json}: the {@link RunSummary} as JSON, keys in a fixed order, two-space indent, LF line ends,
- * numbers in plain decimal. Units are in the key names: {@code latency_ms}, {@code cost_usd},
+ * numbers in plain decimal. Per preset, {@code latency_parts_us} holds the mean and median of every latency part
+ * over its completed turns ({@link LatencyParts}; empty when the turns carry no attribution). Units are in the key
+ * names: {@code latency_ms}, {@code latency_parts_us}, {@code cost_usd},
  * {@code server_start_ms}, {@code redis_peak_bytes}. Undefined estimates are {@code null}. Layout is described
  * in the module README.
  */
@@ -48,7 +50,10 @@ public final class SummaryJsonWriter implements ResultFormat {
         s.serverStartMillis().forEach((k, v) -> starts.put(k, Numbers.decimal(v)));
         ArrayNode presets = root.putArray("presets");
         for (PresetSummary p : s.presets()) {
-            presets.add(preset(p));
+            ObjectNode node = preset(p);
+            node.set("latency_parts_us", latencyParts(results.turns().stream()
+                    .filter(t -> t.preset().equals(p.preset()) && t.completed()).toList()));
+            presets.add(node);
         }
         ArrayNode comparisons = root.putArray("comparisons");
         for (Comparison c : s.comparisons()) {
@@ -94,6 +99,17 @@ public final class SummaryJsonWriter implements ResultFormat {
         } else {
             n.putNull("redis_peak_bytes");
         }
+        return n;
+    }
+
+    /** Per part, the mean and median over the preset's completed turns, in microseconds (see {@link LatencyParts}). */
+    private static ObjectNode latencyParts(java.util.List<dev.fameharness.report.TurnRecord> turns) {
+        ObjectNode n = F.objectNode();
+        LatencyParts.summarise(turns).forEach((part, stat) -> {
+            ObjectNode p = n.putObject(part);
+            p.put("mean", Numbers.decimal(stat.meanMicros()));
+            p.put("median", Numbers.decimal(stat.medianMicros()));
+        });
         return n;
     }
 
