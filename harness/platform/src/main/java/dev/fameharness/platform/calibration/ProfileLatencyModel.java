@@ -1,34 +1,29 @@
 package dev.fameharness.platform.calibration;
 
-import dev.fameharness.api.metering.Tags;
+import dev.fameharness.api.time.KeyedRandom;
 import dev.fameharness.api.time.LatencyModel;
-import dev.fameharness.api.time.Scope;
-import dev.fameharness.api.time.Seeds;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * A {@link LatencyModel} that draws from a {@link CalibrationProfile} with <b>common random numbers</b>: every
  * draw has its own random stream, seeded from the run seed and the logical operation it times — the session and
- * turn of the current {@link Scope}, the operation id, the subject (tool and canonical arguments, store key,
+ * turn of the current {@link dev.fameharness.api.time.Scope}, the operation id, the subject (tool and canonical arguments, store key,
  * role, function, state) and the ordinal of that same (session, turn, operation, subject) in the turn. So a draw
  * depends neither on how many draws other sessions made nor on how many other operations this architecture
  * made before it: the first {@code fetch_paper} of a turn takes the same time in every preset, and a run is a
- * pure function of its seed. Unknown ids fail with a ConfigException naming the id and the profile file.
+ * pure function of its seed ({@link KeyedRandom}). Unknown ids fail with a ConfigException naming the id and the
+ * profile file.
  */
 public final class ProfileLatencyModel implements LatencyModel {
 
     private final CalibrationProfile profile;
-    private final long seed;
-    private final Map<String, Integer> ordinals = new HashMap<>();
+    private final KeyedRandom draws;
 
     public ProfileLatencyModel(CalibrationProfile profile, long seed) {
         this.profile = Objects.requireNonNull(profile, "profile");
-        this.seed = seed;
+        this.draws = new KeyedRandom(seed);
     }
 
     public CalibrationProfile profile() {
@@ -43,16 +38,7 @@ public final class ProfileLatencyModel implements LatencyModel {
     @Override
     public Duration sample(String operation, long quantity, String subject) {
         CalibrationProfile.Entry entry = profile.entry(operation);
-        Objects.requireNonNull(subject, "subject");
-        Tags tags = Scope.current();
-        String key = tags.session() + '\u0000' + tags.turn() + '\u0000' + operation + '\u0000' + subject;
-        int ordinal;
-        synchronized (ordinals) {
-            ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
-        }
-        RandomGenerator stream = new SplittableRandom(Seeds.derive(seed, tags.session(), tags.turn(), operation,
-                subject, Integer.toString(ordinal)));
-        return toDuration(sampleMs(entry, quantity, stream));
+        return toDuration(sampleMs(entry, quantity, draws.next(operation, subject)));
     }
 
     @Override

@@ -47,8 +47,10 @@ public final class RunPlatform {
         this.emulator = new FaasEmulator(clock, latency, events, FaasConfig.fromProfile(profile));
         dev.fameharness.faults.FaultPlan plan = dev.fameharness.faults.FaultPlan.fromMap(faults);
         this.faults = faults.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(new dev.fameharness.faults.FaultInjector(plan, clock, events));
-        this.retrier = new dev.fameharness.faults.Retrier(dev.fameharness.faults.RetryPolicy.standard(), clock, events);
+                : java.util.Optional.of(new dev.fameharness.faults.FaultInjector(plan, clock, events,
+                        new dev.fameharness.faults.FaultLog(), new dev.fameharness.api.time.KeyedRandom(seed)));
+        this.retrier = new dev.fameharness.faults.Retrier(dev.fameharness.faults.RetryPolicy.standard(), clock, events,
+                new dev.fameharness.api.time.KeyedRandom(seed));
         this.faas = this.faults.<dev.fameharness.api.faas.FunctionRuntime>map(
                 f -> new dev.fameharness.faults.FaultyFunctionRuntime(emulator, f)).orElse(emulator);
         this.workflows = new AslWorkflowEngine(faas, clock, latency, events);
