@@ -3,6 +3,7 @@ package dev.fameharness.faults;
 import dev.fameharness.api.metering.Event;
 import dev.fameharness.api.metering.EventSink;
 import dev.fameharness.api.time.Clock;
+import dev.fameharness.api.time.KeyedRandom;
 import dev.fameharness.api.time.Scope;
 import java.util.Objects;
 
@@ -27,16 +28,23 @@ public final class FaultInjector {
     private final Clock clock;
     private final EventSink events;
     private final FaultLog log;
+    private final KeyedRandom keyed;
 
     public FaultInjector(FaultPlan plan, Clock clock, EventSink events) {
         this(plan, clock, events, new FaultLog());
     }
 
     public FaultInjector(FaultPlan plan, Clock clock, EventSink events, FaultLog log) {
+        this(plan, clock, events, log, null);
+    }
+
+    /** @param keyed the keyed streams decisions draw from (null = the calling process's stream) */
+    public FaultInjector(FaultPlan plan, Clock clock, EventSink events, FaultLog log, KeyedRandom keyed) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
         this.log = Objects.requireNonNull(log, "log");
+        this.keyed = keyed;
     }
 
     /**
@@ -51,7 +59,7 @@ public final class FaultInjector {
         } else if (p >= 1.0) {
             fault = true;
         } else {
-            fault = clock.random().nextDouble() < p;
+            fault = random(kind, target).nextDouble() < p;
         }
         log.record(kind, fault);
         if (fault) {
@@ -59,6 +67,11 @@ public final class FaultInjector {
                     kind.label() + " " + target));
         }
         return fault;
+    }
+
+    /** The stream one decision draws from: keyed by the decision when a {@link KeyedRandom} is set. */
+    java.util.random.RandomGenerator random(FaultKind kind, String target) {
+        return keyed == null ? clock.random() : keyed.next("fault." + kind.label(), target);
     }
 
     public FaultPlan plan() {

@@ -53,7 +53,7 @@ public final class FaultyChatModel implements ChatModel {
                     + "' failed: rate limited (HTTP 429): injected fault");
         }
         if (faults.inject(FaultKind.LLM_TIMEOUT, target)) {
-            faults.clock().sleep(faults.plan().llmTimeoutAfter());
+            faults.clock().sleep(faults.plan().llmTimeoutAfter(), dev.fameharness.api.time.LatencyPart.RETRY);
             throw new RetriableException(TIMEOUT, "call to model '" + target + "' failed: timed out after "
                     + faults.plan().llmTimeoutAfter().toMillis() + " ms: injected fault");
         }

@@ -117,7 +117,7 @@ public final class FaultyFunctionRuntime implements FunctionRuntime {
         FunctionSpec spec = delegate.spec(function);
         Clock clock = faults.clock();
         long atMicros = micros(clock.now());
-        clock.sleep(spec.timeout());
+        clock.sleep(spec.timeout(), dev.fameharness.api.time.LatencyPart.RETRY);
         long timeoutMicros = micros(spec.timeout());
         long billedMillis = Math.max(1, (timeoutMicros + 999) / 1000);
         faults.events().emit(new Event.Invocation(atMicros, Scope.current().withRole(function), function,

@@ -51,7 +51,7 @@ public final class FaultyToolGateway implements ToolGateway {
                     + " failed; try again or use another tool", true, 0, 0);
         }
         if (faults.inject(FaultKind.TOOL_SLOW, target)) {
-            faults.clock().sleep(faults.plan().toolSlowExtra());
+            faults.clock().sleep(faults.plan().toolSlowExtra(), dev.fameharness.api.time.LatencyPart.TOOL);
         }
         return delegate.call(server, tool, argumentsJson);
     }

@@ -12,7 +12,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -82,9 +81,9 @@ public final class MeteredChatModel implements ChatModel {
         long cached = cachedInputTokens(usage);
         long latencyMicros;
         if (latency != null) {
-            Duration modeled = latency.sample(input, output);
-            clock.sleep(modeled);
-            latencyMicros = SimulatedChatModel.toMicros(modeled);
+            LlmLatency.Split modeled = latency.sample(input, cached, output);
+            modeled.sleep(clock);
+            latencyMicros = SimulatedChatModel.toMicros(modeled.total());
         } else {
             latencyMicros = SimulatedChatModel.toMicros(clock.now()) - startMicros;
         }

@@ -119,6 +119,56 @@ public final class O200kTokenizer {
         return tokens;
     }
 
+    /**
+     * The request's prompt as one token sequence, in the order a provider's prefix cache sees it: the tool
+     * definitions first (OpenAI renders them ahead of the messages), then every message (framing, role, name,
+     * content, tool calls), then the reply priming. Framing and priming are stood for by fixed ids outside the
+     * vocabulary. Its length is {@link #countRequest}.
+     */
+    public int[] promptTokens(ChatRequest request) {
+        com.knuddels.jtokkit.api.IntArrayList out = new com.knuddels.jtokkit.api.IntArrayList();
+        List<ToolSpecification> tools = request.toolSpecifications();
+        if (tools != null) {
+            for (ToolSpecification tool : tools) {
+                append(out, ToolJson.toJson(tool));
+            }
+        }
+        for (ChatMessage m : request.messages()) {
+            for (int i = 0; i < TOKENS_PER_MESSAGE; i++) {
+                out.add(FRAMING_TOKEN);
+            }
+            append(out, ChatMessages.role(m));
+            append(out, ChatMessages.text(m));
+            String name = ChatMessages.name(m);
+            if (!name.isEmpty()) {
+                append(out, name);
+                for (int i = 0; i < TOKENS_PER_NAME; i++) {
+                    out.add(FRAMING_TOKEN);
+                }
+            }
+            for (ToolExecutionRequest call : ChatMessages.toolCalls(m)) {
+                append(out, call.name());
+                append(out, call.arguments());
+            }
+        }
+        for (int i = 0; i < REPLY_PRIMING_TOKENS; i++) {
+            out.add(FRAMING_TOKEN);
+        }
+        return out.toArray();
+    }
+
+    /** The id standing for a framing or priming token in {@link #promptTokens} (outside o200k's vocabulary). */
+    static final int FRAMING_TOKEN = -1;
+
+    private void append(com.knuddels.jtokkit.api.IntArrayList out, String text) {
+        if (text != null && !text.isEmpty()) {
+            com.knuddels.jtokkit.api.IntArrayList tokens = encoding.encodeOrdinary(text);
+            for (int i = 0; i < tokens.size(); i++) {
+                out.add(tokens.get(i));
+            }
+        }
+    }
+
     /** Input tokens of a whole request as billed: messages, reply priming and tool definitions. */
     public int countRequest(ChatRequest request) {
         List<ToolSpecification> tools = request.toolSpecifications();

@@ -28,10 +28,11 @@ import java.util.Objects;
  *   <li><b>real</b>: the prompt (whatever the agent built), its o200k_base token count
  *       ({@link O200kTokenizer#countRequest}), the context-window check, the answer's text or tool calls (from a
  *       {@link SimulatedBehavior}, e.g. an extractive summary of text in the prompt) and their token count;</li>
- *   <li><b>modeled</b>: the time the call takes, {@code ttft + input + output} from the calibration profile
- *       ({@link LlmLatency}), let pass on the {@link Clock};</li>
- *   <li><b>not modeled</b>: prompt caching (cached input tokens are always 0: OpenAI's automatic caching
- *       depends on server-side state we cannot observe), sampling randomness.</li>
+ *   <li><b>modeled</b>: the time the call takes, {@code ttft + prefill + decode} from the calibration profile
+ *       ({@link LlmLatency}), let pass on the {@link Clock}; with a {@link PromptCache}, the provider's automatic
+ *       prompt caching: the cached prefix of the real prompt's tokens is counted as cached input (billed at the
+ *       cached rate) and takes no prefill time;</li>
+ *   <li><b>not modeled</b>: sampling randomness.</li>
  * </ul>
  * Every call emits one {@link Event.LlmCall} tagged with {@link Scope#current()}: outcome {@code ok}, or
  * {@code context_window} (with zero tokens billed: the API rejects such a request before processing it) just
@@ -50,6 +51,7 @@ public final class SimulatedChatModel implements ChatModel {
     private final int contextWindowTokens;
     private final int maxOutputTokens;
     private final LlmLatency latency;
+    private final PromptCache promptCache;
 
     private SimulatedChatModel(Builder b) {
         this.clock = Objects.requireNonNull(b.clock, "clock");
@@ -64,6 +66,7 @@ public final class SimulatedChatModel implements ChatModel {
         this.contextWindowTokens = b.contextWindowTokens;
         this.maxOutputTokens = b.maxOutputTokens;
         this.latency = new LlmLatency(Objects.requireNonNull(b.latency, "latency"), modelName);
+        this.promptCache = b.promptCache;
     }
 
     /**
@@ -85,7 +88,8 @@ public final class SimulatedChatModel implements ChatModel {
     @Override
     public ChatResponse doChat(ChatRequest request) {
         long startMicros = toMicros(clock.now());
-        int inputTokens = tokenizer.countRequest(request);
+        int[] prompt = promptCache == null ? null : tokenizer.promptTokens(request);
+        int inputTokens = prompt == null ? tokenizer.countRequest(request) : prompt.length;
         if (inputTokens > contextWindowTokens) {
             events.emit(new Event.LlmCall(startMicros, Scope.current(), modelName, 0, 0, 0, 0,
                     LlmDefaults.OUTCOME_CONTEXT_WINDOW));
@@ -119,10 +123,11 @@ public final class SimulatedChatModel implements ChatModel {
             message = AiMessage.from(calls);
         }
 
-        Duration took = latency.sample(inputTokens, outputTokens);
-        clock.sleep(took);
-        events.emit(new Event.LlmCall(startMicros, Scope.current(), modelName, inputTokens, 0, outputTokens,
-                toMicros(took), LlmDefaults.OUTCOME_OK));
+        int cached = prompt == null ? 0 : promptCache.serve(modelName, prompt, clock.now());
+        LlmLatency.Split took = latency.sample(inputTokens, cached, outputTokens);
+        took.sleep(clock);
+        events.emit(new Event.LlmCall(startMicros, Scope.current(), modelName, inputTokens, cached, outputTokens,
+                toMicros(took.total()), LlmDefaults.OUTCOME_OK));
         return ChatResponse.builder()
                 .aiMessage(message)
                 .tokenUsage(new TokenUsage(inputTokens, outputTokens))
@@ -171,8 +176,15 @@ public final class SimulatedChatModel implements ChatModel {
         private String modelName = LlmDefaults.MODEL;
         private int contextWindowTokens = LlmDefaults.CONTEXT_WINDOW_TOKENS;
         private int maxOutputTokens = LlmDefaults.MAX_OUTPUT_TOKENS;
+        private PromptCache promptCache;
 
         private Builder() {
+        }
+
+        /** The provider's prompt cache the model's calls go through; none (the default) = caching off. */
+        public Builder promptCache(PromptCache promptCache) {
+            this.promptCache = promptCache;
+            return this;
         }
 
         public Builder clock(Clock clock) {

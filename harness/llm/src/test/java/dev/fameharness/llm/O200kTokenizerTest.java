@@ -152,4 +152,22 @@ class O200kTokenizerTest {
         assertThat(total).isEqualTo(118);
         assertThat(total - 101).isLessThanOrEqualTo(20);
     }
+
+    @Test
+    void should_render_as_many_prompt_tokens_as_it_counts_with_tools_first_when_building_the_cache_sequence() {
+        ToolSpecification tool = ToolSpecification.builder().name("fetch_paper").description("Full text").build();
+        ChatRequest request = ChatRequest.builder()
+                .messages(SystemMessage.from("You are a helpful assistant."), UserMessage.from("Summarise paper 7."),
+                        dev.langchain4j.data.message.AiMessage.from(dev.langchain4j.agent.tool.ToolExecutionRequest
+                                .builder().id("c1").name("fetch_paper").arguments("{\"id\":\"7\"}").build()))
+                .toolSpecifications(tool)
+                .build();
+
+        int[] tokens = tokenizer.promptTokens(request);
+
+        assertThat(tokens).hasSize(tokenizer.countRequest(request));
+        int toolTokens = tokenizer.count(ToolJson.toJson(tool));
+        assertThat(java.util.Arrays.copyOf(tokens, 3)).doesNotContain(O200kTokenizer.FRAMING_TOKEN);
+        assertThat(tokens[toolTokens]).isEqualTo(O200kTokenizer.FRAMING_TOKEN);
+    }
 }

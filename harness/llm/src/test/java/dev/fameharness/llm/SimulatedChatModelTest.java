@@ -83,6 +83,42 @@ class SimulatedChatModelTest {
     }
 
     @Test
+    void should_count_the_cached_prefix_and_skip_its_prefill_when_a_long_prompt_repeats_within_the_cache_lifetime() {
+        // given: a 2,000-token system prompt shared by two calls, the prompt cache on
+        SimulatedChatModel model = SimulatedChatModel.builder().clock(clock).latency(new FixedLatency())
+                .events(events).behavior(new EchoBehavior())
+                .promptCache(new PromptCache(1024, 128, Duration.ofMinutes(5))).build();
+        String system = "word ".repeat(2000);
+        ChatRequest first = ChatRequest.builder()
+                .messages(SystemMessage.from(system), UserMessage.from("first question")).build();
+        ChatRequest second = ChatRequest.builder()
+                .messages(SystemMessage.from(system), UserMessage.from("another question")).build();
+        int input = tokenizer.countRequest(second);
+
+        // when
+        Duration secondTook = clock.run("main", () -> {
+            try (Scope s = Scope.with(TAGS)) {
+                model.chat(first);
+                clock.sleep(Duration.ofMinutes(1));
+                Duration start = clock.now();
+                model.chat(second);
+                return clock.now().minus(start);
+            }
+        });
+
+        // then: the shared prefix (system message and its framing) in 128-token blocks is cached
+        List<Event.LlmCall> calls = events.events(Event.LlmCall.class);
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).cachedInputTokens()).isZero();
+        long cached = calls.get(1).cachedInputTokens();
+        assertThat(cached).isPositive().isLessThan(input);
+        assertThat((cached - 1024) % 128).isZero();
+        assertThat(calls.get(1).inputTokens()).isEqualTo(input);
+        int output = tokenizer.count("echo: another question");
+        assertThat(secondTook).isEqualTo(FixedLatency.expected(input - cached, output));
+    }
+
+    @Test
     void should_return_tool_calls_with_deterministic_ids_when_behaviour_calls_tools() {
         // given
         ToolSpecification fetch = ToolSpecification.builder().name("fetch_paper").description("Full text of a paper").build();

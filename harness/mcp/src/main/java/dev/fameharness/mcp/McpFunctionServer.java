@@ -6,6 +6,7 @@ import dev.fameharness.api.faas.FunctionRuntime;
 import dev.fameharness.api.faas.FunctionSpec;
 import dev.fameharness.api.time.Clock;
 import dev.fameharness.api.time.LatencyModel;
+import dev.fameharness.api.time.LatencyPart;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
@@ -45,7 +46,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Modeled latency: after a tool's handler ran, the invocation lets
  * {@code latency.sample("mcp.tool." + tool, responseBytes)} pass on the clock, inside the handler, so it
- * counts in the invocation's duration (it stands for the remote download and parsing the real tool does).
+ * counts in the invocation's duration (it stands for the remote download and parsing the real tool does). The
+ * draw is keyed by the tool and its canonical arguments (common random numbers: the same call takes the same time
+ * in every architecture).
  */
 public final class McpFunctionServer implements FunctionHandler, AutoCloseable {
 
@@ -122,9 +125,10 @@ public final class McpFunctionServer implements FunctionHandler, AutoCloseable {
             }
             byte[] bytes = McpJson.write(response);
             if (invocation.toolRan != null) {
-                Duration modeled = latency.sample(LATENCY_PREFIX + invocation.toolRan, bytes.length);
+                Duration modeled = latency.sample(LATENCY_PREFIX + invocation.toolRan, bytes.length,
+                        invocation.toolRan + invocation.arguments);
                 if (!modeled.isNegative() && !modeled.isZero()) {
-                    clock.sleep(modeled);
+                    clock.sleep(modeled, LatencyPart.TOOL);
                 }
             }
             return bytes;
@@ -158,6 +162,7 @@ public final class McpFunctionServer implements FunctionHandler, AutoCloseable {
         try {
             String text = tool.handler().call(arguments);
             invocation.toolRan = tool.name();
+            invocation.arguments = canonical(arguments);
             return toolResult(Objects.requireNonNull(text, "tool " + tool.name() + " returned null"), false);
         } catch (ToolArgumentException e) {
             return toolResult("Invalid argument '" + e.argumentName() + "' for tool " + tool.name() + ": "
@@ -167,6 +172,7 @@ public final class McpFunctionServer implements FunctionHandler, AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             invocation.toolRan = tool.name();
+            invocation.arguments = canonical(arguments);
             return toolResult("Tool " + tool.name() + " failed: " + e, true);
         }
     }
@@ -179,7 +185,25 @@ public final class McpFunctionServer implements FunctionHandler, AutoCloseable {
     private static final class Invocation {
         static final String KEY = "dev.fameharness.mcp.invocation";
         String toolRan;
+        String arguments = "";
         FameException failure;
+    }
+
+    /** The arguments as JSON with keys sorted at every level: the same call always has the same text. */
+    static String canonical(Map<String, Object> arguments) {
+        return new String(McpJson.write(sorted(arguments)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            java.util.TreeMap<String, Object> out = new java.util.TreeMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(McpFunctionServer::sorted).toList();
+        }
+        return value;
     }
 
     /**

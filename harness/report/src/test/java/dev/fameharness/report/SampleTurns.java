@@ -70,9 +70,19 @@ public final class SampleTurns {
                         t * 1_000_000L + r.nextInt(1000), latency, failed ? TurnRecord.FAILED : TurnRecord.COMPLETED,
                         reason, detail, pin, pout, ain, aout, ein, eout, 3 + r.nextInt(5), 3 + r.nextInt(5),
                         r.nextInt(2), r.nextInt(12), r.nextInt(15), r.nextInt(6), r.nextInt(3),
-                        1000 + r.nextInt(300_000), r1, r2, rl, units));
+                        1000 + r.nextInt(300_000), r1, r2, rl, units).withLatencyParts(parts(latency)));
             }
         }
         return out;
+    }
+
+    /** A latency split that sums exactly to {@code latency} (no random draw, so the other values stay put). */
+    private static TreeMap<String, Long> parts(long latency) {
+        TreeMap<String, Long> parts = new TreeMap<>();
+        parts.put("llm.ttft", latency / 5);
+        parts.put("tool", latency / 2);
+        parts.put("state.kv", latency / 20);
+        parts.put("orchestration", latency - latency / 5 - latency / 2 - latency / 20);
+        return parts;
     }
 }

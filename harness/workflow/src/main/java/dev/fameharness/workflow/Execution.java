@@ -12,6 +12,7 @@ import dev.fameharness.api.metering.Event;
 import dev.fameharness.api.metering.EventSink;
 import dev.fameharness.api.time.Clock;
 import dev.fameharness.api.time.LatencyModel;
+import dev.fameharness.api.time.LatencyPart;
 import dev.fameharness.api.time.Scope;
 import dev.fameharness.api.workflow.WorkflowResult;
 import java.time.Duration;
@@ -151,7 +152,7 @@ final class Execution {
             }
             case "Wait": {
                 JsonNode effective = inputPath(s, raw, where);
-                clock.sleep(waitDuration(s, effective, where));
+                clock.sleep(waitDuration(s, effective, where), LatencyPart.ORCHESTRATION);
                 return next(s, output(s, effective, where));
             }
             case "Pass": {
@@ -192,7 +193,7 @@ final class Execution {
                     JsonNode retrier = retriers.get(r);
                     int maxAttempts = retrier.path("MaxAttempts").asInt(3);
                     if (attempts[r] < maxAttempts) {
-                        clock.sleep(retryDelay(retrier, attempts[r]));
+                        clock.sleep(retryDelay(retrier, attempts[r]), LatencyPart.RETRY);
                         attempts[r]++;
                         retryCount++;
                         cancel.check();
@@ -597,6 +598,6 @@ final class Execution {
         long bytes = JsonData.size(payload);
         transitions.incrementAndGet();
         sink.emit(new Event.Transition(clock.now().toNanos() / 1_000, Scope.current(), workflow, state, type, bytes));
-        clock.sleep(latency.sample("sfn.transition", bytes));
+        clock.sleep(latency.sample("sfn.transition", bytes, state), LatencyPart.ORCHESTRATION);
     }
 }

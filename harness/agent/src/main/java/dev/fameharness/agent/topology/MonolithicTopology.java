@@ -49,7 +49,8 @@ public final class MonolithicTopology implements Topology {
                 }
                 // The SDK's standard retry: exponential backoff with full jitter, base 100 ms.
                 long cap = 100L << (attempt - 1);
-                clock.sleep(java.time.Duration.ofMillis(clock.random().nextLong(cap + 1)));
+                clock.sleep(java.time.Duration.ofMillis(clock.random().nextLong(cap + 1)),
+                        dev.fameharness.api.time.LatencyPart.RETRY);
             }
         }
     }

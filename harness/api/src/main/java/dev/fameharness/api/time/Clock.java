@@ -1,6 +1,8 @@
 package dev.fameharness.api.time;
 
 import java.time.Duration;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
@@ -23,6 +25,24 @@ public interface Clock {
 
     /** Lets {@code duration} pass for the calling process (a modeled delay). Zero or negative returns at once. */
     void sleep(Duration duration);
+
+    /**
+     * Lets {@code duration} pass and books it under {@code part} (one of {@link LatencyPart}) for
+     * {@link #attribution}. Clocks that do not attribute just sleep.
+     */
+    default void sleep(Duration duration, String part) {
+        sleep(duration);
+    }
+
+    /**
+     * The calling process's clock time since {@code from}, split into the parts its delays were booked under,
+     * in nanoseconds, along its critical path: a wait for a joined process counts as that process's parts for
+     * the waited span. Time no booked delay covers is {@link LatencyPart#OTHER}. The values sum exactly to
+     * {@code now() - from}. Clocks that do not attribute return an empty map.
+     */
+    default SortedMap<String, Long> attribution(Duration from) {
+        return new TreeMap<>();
+    }
 
     /**
      * Starts a concurrent process that inherits the caller's {@link Scope} tags and gets its own

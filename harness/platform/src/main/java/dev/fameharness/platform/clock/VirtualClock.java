@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -95,13 +96,33 @@ public final class VirtualClock implements Clock {
 
     @Override
     public void sleep(Duration duration) {
+        sleep(duration, null);
+    }
+
+    /**
+     * Sleeps and books the span under {@code part} (null books nothing: the span counts as
+     * {@link dev.fameharness.api.time.LatencyPart#OTHER}).
+     */
+    @Override
+    public void sleep(Duration duration, String part) {
         Proc self = self("sleep");
         long d = Math.max(0, duration.toNanos());
         synchronized (lock) {
+            if (part != null) {
+                self.timeline.book(nowNanos, nowNanos + d, part);
+            }
             enqueue(nowNanos + d, self);
             dispatchLocked();
         }
         self.await();
+    }
+
+    @Override
+    public SortedMap<String, Long> attribution(Duration from) {
+        Proc self = self("attribution");
+        synchronized (lock) {
+            return self.timeline.attribution(from.toNanos(), nowNanos);
+        }
     }
 
     @Override
@@ -183,6 +204,7 @@ public final class VirtualClock implements Clock {
         final RandomGenerator random;
         final Semaphore baton = new Semaphore(0);
         final VTask task = new VTask(this);
+        final Timeline timeline = new Timeline();
         int children;
 
         Proc(String path, RandomGenerator random) {
@@ -241,6 +263,7 @@ public final class VirtualClock implements Clock {
         @Override
         public Object join() {
             Proc self = current.get();
+            long waitedFrom;
             synchronized (lock) {
                 joined = true;
                 if (done) {
@@ -251,9 +274,14 @@ public final class VirtualClock implements Clock {
                     throw new IllegalStateException("Task.join called outside a simulation process");
                 }
                 joiners.add(self);
+                waitedFrom = nowNanos;
                 dispatchLocked();
             }
             self.await();
+            synchronized (lock) {
+                // The wait lies on this process's critical path: it is the joined process's time.
+                self.timeline.copy(owner.timeline, waitedFrom, nowNanos);
+            }
             return join0();
         }
 

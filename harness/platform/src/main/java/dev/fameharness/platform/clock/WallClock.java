@@ -5,6 +5,7 @@ import dev.fameharness.api.time.Clock;
 import dev.fameharness.api.time.Scope;
 import dev.fameharness.api.time.Seeds;
 import java.time.Duration;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,8 @@ import java.util.random.RandomGenerator;
 /**
  * Real elapsed time. Modeled delays are slept, multiplied by {@code delayScale} (0 = do not sleep: measure
  * the harness's own overhead; 1 = as modeled). Processes are real threads that run concurrently.
+ * {@link #attribution} books the measured span of every named sleep; waits for joined threads and the harness's own
+ * work count as {@link dev.fameharness.api.time.LatencyPart#OTHER}.
  */
 public final class WallClock implements Clock {
 
@@ -21,6 +24,7 @@ public final class WallClock implements Clock {
     private final double delayScale;
     private final long startNanos = System.nanoTime();
     private final ThreadLocal<RandomGenerator> random;
+    private final ThreadLocal<Timeline> timeline = ThreadLocal.withInitial(Timeline::new);
 
     public WallClock(long seed, double delayScale) {
         if (delayScale < 0 || Double.isNaN(delayScale)) {
@@ -34,6 +38,18 @@ public final class WallClock implements Clock {
     @Override
     public Duration now() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    @Override
+    public void sleep(Duration duration, String part) {
+        long from = now().toNanos();
+        sleep(duration);
+        timeline.get().book(from, now().toNanos(), part);
+    }
+
+    @Override
+    public SortedMap<String, Long> attribution(Duration from) {
+        return timeline.get().attribution(from.toNanos(), now().toNanos());
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.fameharness.api.metering.EventSink;
 import dev.fameharness.api.metering.Tags;
 import dev.fameharness.api.time.Clock;
 import dev.fameharness.api.time.LatencyModel;
+import dev.fameharness.api.time.LatencyPart;
 import dev.fameharness.api.time.Scope;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,7 +36,9 @@ import java.util.function.Supplier;
  * is throttled with a {@link RetriableException} of code {@value #THROTTLE_CODE}. A cold start runs the
  * deployed initializer for real and then lets {@code lambda.init.<runtime>} pass (quantity = memory MB);
  * modeled delays the initializer itself sleeps add to that. Every invocation, cold or warm, pays the
- * routing overhead {@code lambda.invoke.warm} before the handler runs; it is not billed. An instance idle
+ * routing overhead {@code lambda.invoke.warm} before the handler runs; it is not billed. After the handler, its own
+ * CPU work {@code lambda.compute.<runtime>} (when the profile has it) passes at the function's vCPU share
+ * ({@link #compute}) and is billed. An instance idle
  * for {@link FaasConfig#keepAlive()} or longer is evicted, lazily (checked on every invocation against
  * clock time, so deterministic in virtual mode). Redeploying a function drops its instances.
  *
@@ -83,6 +86,11 @@ public final class FaasEmulator implements FunctionRuntime {
     public static final String ASYNC_LIMIT = "lambda.async_payload";
     public static final String WARM_OVERHEAD_ID = "lambda.invoke.warm";
     public static final String INIT_ID_PREFIX = "lambda.init.";
+    /**
+     * Prefix of the profile entry for a handler's own CPU work at one full vCPU, by runtime
+     * ({@code lambda.compute.<runtime>}, quantity = request + response bytes); a runtime without one has none.
+     */
+    public static final String COMPUTE_ID_PREFIX = "lambda.compute.";
 
     private final Clock clock;
     private final LatencyModel latency;
@@ -208,7 +216,7 @@ public final class FaasEmulator implements FunctionRuntime {
         }
         boolean keep = true;
         try (Scope scope = Scope.with(tags)) {
-            clock.sleep(latency.sample(WARM_OVERHEAD_ID, payload.length));
+            clock.sleep(latency.sample(WARM_OVERHEAD_ID, payload.length, spec.name()), LatencyPart.ORCHESTRATION);
             long initMicros = 0;
             if (cold) {
                 Duration initStart = clock.now();
@@ -218,24 +226,27 @@ public final class FaasEmulator implements FunctionRuntime {
                             "initializer of " + spec.name() + " returned null");
                 } catch (RuntimeException e) {
                     keep = false;
-                    clock.sleep(latency.sample(INIT_ID_PREFIX + spec.runtime(), spec.memoryMb()));
+                    clock.sleep(latency.sample(INIT_ID_PREFIX + spec.runtime(), spec.memoryMb(), spec.name()),
+                            LatencyPart.COLD_START);
                     long init = micros(clock.now().minus(initStart));
                     emit(atMicros, tags, spec, true, init, 0, billedMillis(init, 0), payload.length, 0, "error");
                     throw functionError(spec, "INIT failed", e);
                 }
-                clock.sleep(latency.sample(INIT_ID_PREFIX + spec.runtime(), spec.memoryMb()));
+                clock.sleep(latency.sample(INIT_ID_PREFIX + spec.runtime(), spec.memoryMb(), spec.name()),
+                        LatencyPart.COLD_START);
                 initMicros = micros(clock.now().minus(initStart));
             }
 
             Duration handlerStart = clock.now();
             byte[] response = null;
             Exception failure = null;
-            try (InvocationContext.Installed ctx = InvocationContext.install(
-                    context(spec, cold, handlerStart.plus(spec.timeout())))) {
+            InvocationContext context = context(spec, cold, handlerStart.plus(spec.timeout()));
+            try (InvocationContext.Installed ctx = InvocationContext.install(context)) {
                 response = instance.handler.handle(payload);
             } catch (Exception e) {
                 failure = e;
             }
+            compute(spec, context, payload.length + (response == null ? 0 : response.length));
             long durationMicros = micros(clock.now().minus(handlerStart));
 
             if (durationMicros > micros(spec.timeout())) {
@@ -276,6 +287,20 @@ public final class FaasEmulator implements FunctionRuntime {
                 d.idle.addFirst(instance);
             }
         }
+    }
+
+    /**
+     * The handler's own CPU work: the profile's {@code lambda.compute.<runtime>} at one full vCPU, stretched by
+     * {@code 1 / cpuShare} (a function below 1,769 MB gets that fraction of a vCPU; single-threaded handler code
+     * gains nothing above it), let pass inside the invocation so it counts in its billed duration.
+     */
+    private void compute(FunctionSpec spec, InvocationContext context, long bytes) {
+        String id = COMPUTE_ID_PREFIX + spec.runtime();
+        if (!latency.has(id)) {
+            return;
+        }
+        Duration atOneVcpu = latency.sample(id, bytes, spec.name());
+        clock.sleep(Duration.ofNanos(Math.round(atOneVcpu.toNanos() / context.cpuShare())), LatencyPart.COMPUTE);
     }
 
     private InvocationContext context(FunctionSpec spec, boolean cold, Duration deadline) {

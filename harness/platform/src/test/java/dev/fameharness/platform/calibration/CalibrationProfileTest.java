@@ -131,7 +131,7 @@ class CalibrationProfileTest {
     @Test
     void should_fail_naming_id_and_profile_when_sampling_an_unknown_id() {
         VirtualClock clock = new VirtualClock(1);
-        ProfileLatencyModel model = new ProfileLatencyModel(clock, CalibrationProfile.loadDefault());
+        ProfileLatencyModel model = new ProfileLatencyModel(CalibrationProfile.loadDefault(), 1);
 
         assertThat(model.has("nope.op")).isFalse();
         assertThatThrownBy(() -> clock.run("main", () -> model.sample("nope.op", 0)))
@@ -151,7 +151,7 @@ class CalibrationProfileTest {
 
     private static long[] draws(long seed) {
         VirtualClock clock = new VirtualClock(seed);
-        ProfileLatencyModel model = new ProfileLatencyModel(clock, CalibrationProfile.loadDefault());
+        ProfileLatencyModel model = new ProfileLatencyModel(CalibrationProfile.loadDefault(), seed);
         return clock.run("main", () -> {
             long[] out = new long[50];
             for (int i = 0; i < out.length; i++) {
@@ -159,6 +159,37 @@ class CalibrationProfileTest {
             }
             return out;
         });
+    }
+
+    @Test
+    void should_draw_the_same_duration_for_the_same_logical_operation_whatever_was_drawn_before() {
+        ProfileLatencyModel plain = new ProfileLatencyModel(CalibrationProfile.loadDefault(), 5);
+        ProfileLatencyModel busy = new ProfileLatencyModel(CalibrationProfile.loadDefault(), 5);
+        dev.fameharness.api.metering.Tags turn = new dev.fameharness.api.metering.Tags("a", "s1", "t1", "actor");
+        long first;
+        long second;
+        long busyFirst;
+        long busySecond;
+        long otherTurn;
+        try (var scope = dev.fameharness.api.time.Scope.with(turn)) {
+            first = plain.sample("mcp.tool.fetch_paper", 0, "fetch_paper{id=p1}").toNanos();
+            second = plain.sample("mcp.tool.fetch_paper", 0, "fetch_paper{id=p1}").toNanos();
+            // Another architecture makes other calls first, and from another role.
+            busy.sample("dynamodb.get", 100, "session/s1");
+            busy.sample("mcp.tool.fetch_paper", 0, "fetch_paper{id=p2}");
+            try (var role = dev.fameharness.api.time.Scope.withRole("planner")) {
+                busyFirst = busy.sample("mcp.tool.fetch_paper", 0, "fetch_paper{id=p1}").toNanos();
+            }
+            busySecond = busy.sample("mcp.tool.fetch_paper", 0, "fetch_paper{id=p1}").toNanos();
+        }
+        try (var scope = dev.fameharness.api.time.Scope.with(turn.withTurn("s1", "t2"))) {
+            otherTurn = plain.sample("mcp.tool.fetch_paper", 0, "fetch_paper{id=p1}").toNanos();
+        }
+
+        assertThat(busyFirst).isEqualTo(first);
+        assertThat(busySecond).isEqualTo(second);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(otherTurn).isNotEqualTo(first);
     }
 
     @Test

@@ -412,7 +412,7 @@ class FaasEmulatorTest {
 
         assertThatThrownBy(() -> clock.run("main", () -> faas.invoke("ghost", new byte[0])))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("ghost");
-        FaasEmulator profiled = new FaasEmulator(clock, new ProfileLatencyModel(clock, CalibrationProfile.loadDefault()),
+        FaasEmulator profiled = new FaasEmulator(clock, new ProfileLatencyModel(CalibrationProfile.loadDefault(), 1),
                 log, FaasConfig.defaults());
         assertThatThrownBy(() -> profiled.deploy(new FunctionSpec("rb", 512, Duration.ofSeconds(3), "ruby3.3"),
                 () -> payload -> payload))
@@ -434,7 +434,7 @@ class FaasEmulatorTest {
         VirtualClock clock = new VirtualClock(seed);
         EventLog log = new EventLog();
         CalibrationProfile profile = CalibrationProfile.loadDefault();
-        FaasEmulator faas = new FaasEmulator(clock, new ProfileLatencyModel(clock, profile), log,
+        FaasEmulator faas = new FaasEmulator(clock, new ProfileLatencyModel(profile, seed), log,
                 FaasConfig.fromProfile(profile));
         faas.deploy(new FunctionSpec("fn", 1024, Duration.ofSeconds(30), "java21"), () -> payload -> {
             clock.sleep(Duration.ofMillis(50 + clock.random().nextInt(100)));

@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * fixed columns of {@link #FIXED_COLUMNS}; then one column per billing unit, named by the unit
  * ({@code dynamodb.rru}, ...), for the sorted union of {@link #KNOWN_UNITS} and every unit in the turns
  * (0 where a turn has none); then {@code cost_usd.<service>} for each service in sorted order and
- * {@code cost_usd.total}. {@code correct} is 1, 0 or -1 (not scored). Times in microseconds ({@code _us}), sizes in bytes, cost in USD.
+ * {@code cost_usd.total}; then {@code latency_us.<part>} for every part of {@link LatencyParts#names} (the turn's
+ * service latency along its critical path; the parts sum to {@code latency_us}; 0 where a turn has none). Times in
+ * microseconds ({@code _us}), sizes in bytes, cost in USD. {@code correct} is 1, 0 or -1 (not scored).
  */
 public final class PerTurnCsvWriter implements ResultFormat {
 
@@ -26,9 +28,10 @@ public final class PerTurnCsvWriter implements ResultFormat {
             "tool_calls", "cache_hits", "max_payload_bytes", "rouge1", "rouge2", "rouge_l", "correct");
 
     /** Units that always get a column, so the header is the same for every run. */
-    public static final List<String> KNOWN_UNITS = List.of("dynamodb.rru", "dynamodb.wru", "lambda.gb_s",
-            "lambda.requests", "llm.cached_input_tokens", "llm.input_tokens", "llm.output_tokens", "redis.bytes",
-            "redis.ops", "s3.bytes_in", "s3.bytes_out", "s3.tier1", "s3.tier2", "sfn.transitions");
+    public static final List<String> KNOWN_UNITS = List.of("dynamodb.rru", "dynamodb.storage_gb_month",
+            "dynamodb.wru", "lambda.gb_s", "lambda.requests", "llm.cached_input_tokens", "llm.input_tokens",
+            "llm.output_tokens", "redis.bytes", "redis.ops", "s3.bytes_in", "s3.bytes_out", "s3.storage_gb_month",
+            "s3.tier1", "s3.tier2", "sfn.transitions");
 
     private static final String EOL = "\r\n";
 
@@ -45,6 +48,10 @@ public final class PerTurnCsvWriter implements ResultFormat {
             header.add("cost_usd." + s);
         }
         header.add("cost_usd.total");
+        List<String> parts = LatencyParts.names(results.turns());
+        for (String p : parts) {
+            header.add("latency_us." + p);
+        }
         row(out, header);
         for (int i = 0; i < results.turns().size(); i++) {
             TurnRecord t = results.turns().get(i);
@@ -78,6 +85,9 @@ public final class PerTurnCsvWriter implements ResultFormat {
                 r.add(Numbers.plain(c.usd(Service.ofLabel(s).orElseThrow())));
             }
             r.add(Numbers.plain(c.total()));
+            for (String p : parts) {
+                r.add(Long.toString(t.latencyParts().getOrDefault(p, 0L)));
+            }
             row(out, r);
         }
         out.flush();

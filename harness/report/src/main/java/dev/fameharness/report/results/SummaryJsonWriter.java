@@ -18,7 +18,9 @@ import java.util.Optional;
 
 /**
  * {@code summary.json}: the {@link RunSummary} as JSON, keys in a fixed order, two-space indent, LF line ends,
- * numbers in plain decimal. Units are in the key names: {@code latency_ms}, {@code cost_usd},
+ * numbers in plain decimal. Per preset, {@code latency_parts_us} holds the mean and median of every latency part
+ * over its completed turns ({@link LatencyParts}; empty when the turns carry no attribution). Units are in the key
+ * names: {@code latency_ms}, {@code latency_parts_us}, {@code cost_usd},
  * {@code server_start_ms}, {@code redis_peak_bytes}. Undefined estimates are {@code null}. Layout is described
  * in the module README.
  */
@@ -50,6 +52,8 @@ public final class SummaryJsonWriter implements ResultFormat {
         for (PresetSummary p : s.presets()) {
             ObjectNode node = preset(p);
             accuracy(node, results, p.preset());
+            node.set("latency_parts_us", latencyParts(results.turns().stream()
+                    .filter(t -> t.preset().equals(p.preset()) && t.completed()).toList()));
             presets.add(node);
         }
         ArrayNode comparisons = root.putArray("comparisons");
@@ -117,6 +121,17 @@ public final class SummaryJsonWriter implements ResultFormat {
             node.put("correct_turns", correct);
             node.put("accuracy", Numbers.decimal((double) correct / scored));
         }
+    }
+
+    /** Per part, the mean and median over the preset's completed turns, in microseconds (see {@link LatencyParts}). */
+    private static ObjectNode latencyParts(java.util.List<dev.fameharness.report.TurnRecord> turns) {
+        ObjectNode n = F.objectNode();
+        LatencyParts.summarise(turns).forEach((part, stat) -> {
+            ObjectNode p = n.putObject(part);
+            p.put("mean", Numbers.decimal(stat.meanMicros()));
+            p.put("median", Numbers.decimal(stat.medianMicros()));
+        });
+        return n;
     }
 
     private static ObjectNode comparison(Comparison c) {

@@ -106,7 +106,11 @@ class RunSummaryTest {
         List<String> unitCols = cols.subList(PerTurnCsvWriter.FIXED_COLUMNS.size(),
                 PerTurnCsvWriter.FIXED_COLUMNS.size() + PerTurnCsvWriter.KNOWN_UNITS.size());
         assertThat(unitCols).isSorted().containsExactlyElementsOf(PerTurnCsvWriter.KNOWN_UNITS);
-        assertThat(cols.get(cols.size() - 1)).isEqualTo("cost_usd.total");
+        int parts = dev.fameharness.api.time.LatencyPart.ALL.size();
+        assertThat(cols.get(cols.size() - parts - 1)).isEqualTo("cost_usd.total");
+        assertThat(cols.subList(cols.size() - parts, cols.size()))
+                .containsExactlyElementsOf(dev.fameharness.api.time.LatencyPart.ALL.stream()
+                        .map(p -> "latency_us." + p).toList());
         // header + one CRLF-terminated record per turn (quoted details contain bare LFs, not CRLF)
         assertThat(out.toString().split("\r\n", -1)).hasSize(r.turns().size() + 2);
     }

@@ -53,8 +53,12 @@ import dev.fameharness.agent.Observation;
  */
 public final class ArchitectureFactory {
 
-    /** The runtime whose cold start the profile models for every function (see the profile's notes). */
-    public static final String RUNTIME = "python3.12";
+    /**
+     * The one runtime every agent and tool function is configured with: a Python 3.12 application with LangGraph,
+     * langchain-openai, the MCP SDK and boto3, as the paper's agents are LangGraph Python Lambdas. The profile
+     * gives its INIT time ({@code lambda.init.<runtime>}) and its handler CPU work ({@code lambda.compute.<runtime>}).
+     */
+    public static final String RUNTIME = "python3.12-langgraph";
     /** Memory of the MCP tool-server functions. */
     public static final int TOOL_SERVER_MEMORY_MB = 512;
     static final Duration MEMORY_TTL = Duration.ofDays(7);
@@ -196,11 +200,13 @@ public final class ArchitectureFactory {
 
     private static KeyValueStore meter(KeyValueStore store, Preset preset, RunPlatform platform) {
         return preset.freeState() ? store
-                : platform.wrap(new MeteredKeyValueStore(store, platform.clock(), platform.latency(), platform.sink()));
+                : platform.wrap(new MeteredKeyValueStore(store, platform.clock(), platform.latency(), platform.sink(),
+                        platform.storage()));
     }
 
     private static ObjectStore meter(ObjectStore store, Preset preset, RunPlatform platform) {
         return preset.freeState() ? store
-                : platform.wrap(new MeteredObjectStore(store, platform.clock(), platform.latency(), platform.sink()));
+                : platform.wrap(new MeteredObjectStore(store, platform.clock(), platform.latency(), platform.sink(),
+                        platform.storage()));
     }
 }

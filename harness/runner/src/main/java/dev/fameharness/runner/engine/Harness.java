@@ -1,6 +1,7 @@
 package dev.fameharness.runner.engine;
 
 import dev.fameharness.llm.SimulatedChatModel;
+import dev.fameharness.llm.PromptCache;
 import dev.fameharness.platform.calibration.CalibrationProfile;
 import dev.fameharness.report.TurnRecord;
 import dev.fameharness.runner.preset.Preset;
@@ -35,10 +36,26 @@ public final class Harness implements AutoCloseable {
         this.models = models;
     }
 
-    /** The default: the deterministic simulated GPT-4o-mini with the scenario's policy. */
+    /** The default: the deterministic simulated GPT-4o-mini with the scenario's policy and prompt caching on. */
     public static Function<RunPlatform, ChatModel> simulatedModel(Scenario scenario) {
+        return simulatedModel(scenario, true);
+    }
+
+    /**
+     * The simulated model; with {@code promptCaching}, its calls go through a {@link PromptCache} set up from the
+     * profile's {@code llm.prompt_cache.*} constants (one cache per preset run, as one provider account would have).
+     */
+    public static Function<RunPlatform, ChatModel> simulatedModel(Scenario scenario, boolean promptCaching) {
         return p -> SimulatedChatModel.builder().clock(p.clock()).latency(p.latency()).events(p.sink())
-                .behavior(scenario.behavior()).build();
+                .behavior(scenario.behavior())
+                .promptCache(promptCaching ? promptCache(p.profile()) : null).build();
+    }
+
+    /** OpenAI's automatic prompt cache as the profile describes it. */
+    static PromptCache promptCache(CalibrationProfile profile) {
+        return new PromptCache((int) profile.constant("llm.prompt_cache.min_tokens").asLong(),
+                (int) profile.constant("llm.prompt_cache.increment_tokens").asLong(),
+                java.time.Duration.ofSeconds(profile.constant("llm.prompt_cache.lifetime_s").asLong()));
     }
 
     public Scenario scenario() {

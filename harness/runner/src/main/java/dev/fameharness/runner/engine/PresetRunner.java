@@ -61,7 +61,8 @@ public final class PresetRunner {
         this.models = Objects.requireNonNull(models, "models");
     }
 
-    private record Outcome(long start, long latency, String status, String reason, String detail, String answer) {
+    private record Outcome(long start, long latency, String status, String reason, String detail, String answer,
+                           java.util.SortedMap<String, Long> latencyParts) {
     }
 
     public PresetRun run(Preset preset, ScenarioWorkload workload, Options options, Consumer<TurnRecord> progress) {
@@ -88,6 +89,9 @@ public final class PresetRunner {
         });
 
         TurnAggregator aggregate = new TurnAggregator(platform.events().events());
+        long runEnd = outcomes.values().stream().mapToLong(o -> o.start() + o.latency()).max().orElse(0);
+        var stored = platform.storage().byteMicros(runEnd);
+        var prices = dev.fameharness.report.cost.CostModel.withDefaultPrices().prices();
         List<TurnRecord> records = new ArrayList<>();
         List<ScenarioTurn> ordered = new ArrayList<>(workload.turns());
         ordered.sort(Comparator.comparing(ScenarioTurn::turnId));
@@ -98,10 +102,13 @@ public final class PresetRunner {
                         + " has no outcome: the run lost it");
             }
             TurnScore score = score(turn, o);
+            TurnAggregator.Acc acc = aggregate.of(turn.turnId());
+            TurnAttribution.storageUnits(stored.getOrDefault(turn.turnId(), new java.util.TreeMap<>()), prices)
+                    .forEach(acc::add);
             TurnRecord rec = TurnAggregator.record(preset.name(), options.seed(), turn.sessionId(), turn.turnId(),
                     turn.kind(), turn.arrivalMicros(), o.start(), o.latency(), o.status(), o.reason(), o.detail(),
-                    aggregate.of(turn.turnId()), score.rouge1(), score.rouge2(), score.rougeL())
-                    .withCorrect(score.correct());
+                    acc, score.rouge1(), score.rouge2(), score.rougeL())
+                    .withCorrect(score.correct()).withLatencyParts(o.latencyParts());
             records.add(rec);
             progress.accept(rec);
         }
@@ -147,7 +154,8 @@ public final class PresetRunner {
                          Map<String, Outcome> outcomes) {
         Tags tags = new Tags(preset.name(), turn.sessionId(), turn.turnId(), "harness");
         try (Scope scope = Scope.with(tags)) {
-            long start = micros(clock);
+            Duration startTime = clock.now();
+            long start = startTime.toNanos() / 1000;
             String status = TurnRecord.COMPLETED;
             String reason = "";
             String detail = "";
@@ -163,8 +171,9 @@ public final class PresetRunner {
                 detail = oneLine(e.getMessage());
             }
             long latency = micros(clock) - start;
+            var parts = TurnAttribution.micros(clock.attribution(startTime), latency);
             platform.sink().emit(new Event.TurnEnd(start, tags, turn.kind(), latency, status, reason, detail));
-            outcomes.put(turn.turnId(), new Outcome(start, latency, status, reason, detail, answer));
+            outcomes.put(turn.turnId(), new Outcome(start, latency, status, reason, detail, answer, parts));
         }
     }
 

@@ -27,6 +27,7 @@ public final class RunPlatform {
     private final dev.fameharness.faults.Retrier retrier;
     private final AslWorkflowEngine workflows;
     private final CalibrationProfile profile;
+    private final dev.fameharness.storage.metering.StorageMeter storage = new dev.fameharness.storage.metering.StorageMeter();
 
     public RunPlatform(ClockMode mode, long seed, CalibrationProfile profile, double wallDelayScale) {
         this(mode, seed, profile, wallDelayScale, java.util.Map.of());
@@ -42,12 +43,14 @@ public final class RunPlatform {
                        java.util.Map<String, Object> faults) {
         this.profile = profile;
         this.clock = mode == ClockMode.VIRTUAL ? new VirtualClock(seed) : new WallClock(seed, wallDelayScale);
-        this.latency = new ProfileLatencyModel(clock, profile);
+        this.latency = new ProfileLatencyModel(profile, seed);
         this.emulator = new FaasEmulator(clock, latency, events, FaasConfig.fromProfile(profile));
         dev.fameharness.faults.FaultPlan plan = dev.fameharness.faults.FaultPlan.fromMap(faults);
         this.faults = faults.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(new dev.fameharness.faults.FaultInjector(plan, clock, events));
-        this.retrier = new dev.fameharness.faults.Retrier(dev.fameharness.faults.RetryPolicy.standard(), clock, events);
+                : java.util.Optional.of(new dev.fameharness.faults.FaultInjector(plan, clock, events,
+                        new dev.fameharness.faults.FaultLog(), new dev.fameharness.api.time.KeyedRandom(seed)));
+        this.retrier = new dev.fameharness.faults.Retrier(dev.fameharness.faults.RetryPolicy.standard(), clock, events,
+                new dev.fameharness.api.time.KeyedRandom(seed));
         this.faas = this.faults.<dev.fameharness.api.faas.FunctionRuntime>map(
                 f -> new dev.fameharness.faults.FaultyFunctionRuntime(emulator, f)).orElse(emulator);
         this.workflows = new AslWorkflowEngine(faas, clock, latency, events);
@@ -109,6 +112,11 @@ public final class RunPlatform {
 
     public CalibrationProfile profile() {
         return profile;
+    }
+
+    /** Bytes held in DynamoDB and S3 over this run's clock time, by the turn that wrote them. */
+    public dev.fameharness.storage.metering.StorageMeter storage() {
+        return storage;
     }
 
     /** Runs {@code main} as the simulation (virtual) or directly on this thread (wall). */

@@ -35,16 +35,17 @@ import java.util.Set;
  * overrides: {fame: {offload_threshold_bytes: 4096}}
  * faults: {store_throttle: 0.05}
  * corpus: ../shared/corpus
+ * prompt_caching: true          # the model provider's automatic prompt caching (false = off)
  * </pre>
  */
 public record Experiment(String name, String source, String scenario, String size, List<Preset> presets,
                          String baseline, List<Long> seeds, String clock, double wallDelayScale, String model,
                          Map<String, String> modelOptions, Map<String, URI> endpoints, Map<String, Object> faults,
-                         Optional<Path> corpus) {
+                         Optional<Path> corpus, boolean promptCaching) {
 
     public static final List<String> FIELDS = List.of("name", "scenario", "size", "presets", "baseline", "seeds",
             "clock", "wall_delay_scale", "model", "model_options", "endpoints", "overrides", "faults", "corpus",
-            "description");
+            "description", "prompt_caching");
     public static final List<String> SIZES = List.of("quick", "default", "large");
     public static final List<String> CLOCKS = List.of("virtual", "wall");
     public static final List<String> MODELS = List.of("simulated", "openai", "replay");
@@ -200,8 +201,12 @@ public record Experiment(String name, String source, String scenario, String siz
             throw new ConfigException(file + ":" + doc.line(field) + ": " + ex.getMessage());
         }
         Optional<Path> corpus = root.has("corpus") ? Optional.of(Path.of(root.get("corpus").asText())) : Optional.empty();
+        JsonNode caching = root.path("prompt_caching");
+        if (!caching.isMissingNode() && !caching.isBoolean()) {
+            throw doc.error("prompt_caching", "must be true or false, was '" + caching.asText() + "'");
+        }
         return new Experiment(name, file, scenario, size, presets, baseline, seeds, clock, scale, model, modelOptions,
-                endpoints, faults, corpus);
+                endpoints, faults, corpus, caching.isMissingNode() || caching.asBoolean());
     }
 
     /** This experiment with other presets/seeds/size (command-line overrides). */
@@ -209,7 +214,7 @@ public record Experiment(String name, String source, String scenario, String siz
         String base = newPresets.stream().anyMatch(p -> p.name().equals(baseline)) ? baseline
                 : newPresets.get(newPresets.size() - 1).name();
         return new Experiment(name, source, scenario, newSize, newPresets, base, newSeeds, clock, wallDelayScale,
-                model, modelOptions, endpoints, faults, corpus);
+                model, modelOptions, endpoints, faults, corpus, promptCaching);
     }
 
     private static Object scalar(JsonNode n) {

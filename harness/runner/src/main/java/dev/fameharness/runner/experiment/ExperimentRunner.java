@@ -195,7 +195,7 @@ public final class ExperimentRunner {
 
     static Function<RunPlatform, ChatModel> models(Experiment e, Scenario scenario) {
         return switch (e.model()) {
-            case "simulated" -> Harness.simulatedModel(scenario);
+            case "simulated" -> Harness.simulatedModel(scenario, e.promptCaching());
             case "openai" -> p -> ChatModels.openAi(OpenAiSettings.fromEnvironment(System.getenv(),
                     e.modelOptions().getOrDefault("base_url", "https://api.openai.com/v1"),
                     e.modelOptions().getOrDefault("model", "gpt-4o-mini")), p.clock(), p.latency(), p.sink());

@@ -12,9 +12,13 @@ final class RunInfo {
 
     static final String MODELED = "Time is modeled in virtual-clock mode: every latency (Lambda cold/warm start, "
             + "Step Functions transition, DynamoDB/S3/Redis operations, MCP tool download+parse, LLM time to first "
-            + "token and per-token rates) is drawn, seeded, from the calibration profile "
+            + "token and per-token rates, function handler compute at the memory size's vCPU share) is drawn from "
+            + "the calibration profile with common random numbers (a stream per logical operation: session, turn, "
+            + "tool and arguments, store key, role, ordinal; the same call draws the same time in every preset) "
             + "(harness/platform/src/main/resources/calibration/aws-us-east-1.yaml), where each figure has its "
-            + "source or is marked an assumption. Prices come from harness/report/src/main/resources/prices/aws-us-east-1.yaml.";
+            + "source or is marked an assumption. OpenAI's automatic prompt caching is modeled on the real prompt "
+            + "tokens (1,024-token minimum, 128-token blocks, 5-minute lifetime; promptCaching). Storage GB-months "
+            + "integrate the bytes each DynamoDB item (+100 bytes) and S3 object held over virtual time. Prices come from harness/report/src/main/resources/prices/aws-us-east-1.yaml.";
     static final String MEASURED = "Counted, not estimated: LLM input/output tokens (o200k_base of the real "
             + "prompts and outputs), bytes of every payload and store value, store requests and their billing units "
             + "(from real DynamoDB Local, redis-server and S3Proxy servers), function invocations, cold starts, state "
@@ -36,6 +40,7 @@ final class RunInfo {
         n.put("clock", e.clock());
         n.put("model", e.model());
         n.put("baseline", e.baseline());
+        n.put("promptCaching", e.promptCaching());
         var seeds = n.putArray("seeds");
         e.seeds().forEach(seeds::add);
         var presets = n.putObject("presets");

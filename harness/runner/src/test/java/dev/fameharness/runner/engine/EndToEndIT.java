@@ -166,4 +166,61 @@ class EndToEndIT {
             assertThat(run.completed() + failed).isEqualTo(quick.turns().size());
         }
     }
+
+    @Test
+    void should_draw_the_same_tool_time_in_two_presets_when_a_turn_makes_the_same_first_fetch_paper_call() {
+        Map<String, dev.fameharness.api.metering.Event.Invocation> fame = firstFetchPaper(shared("fame"));
+        Map<String, dev.fameharness.api.metering.Event.Invocation> payload = firstFetchPaper(shared("stateless-payload"));
+
+        List<String> sameCall = fame.keySet().stream().filter(payload::containsKey)
+                .filter(t -> fame.get(t).requestBytes() == payload.get(t).requestBytes()
+                        && fame.get(t).responseBytes() == payload.get(t).responseBytes())
+                .sorted().toList();
+        assertThat(sameCall).as("turns whose first fetch_paper call is the same in both presets").hasSizeGreaterThan(3);
+        for (String turn : sameCall) {
+            // The tool function's handler time: the keyed tool draw plus its compute for the same bytes.
+            assertThat(payload.get(turn).durationMicros()).as("fetch_paper handler time in %s", turn)
+                    .isEqualTo(fame.get(turn).durationMicros());
+        }
+        assertThat(sameCall.stream().map(t -> fame.get(t).durationMicros()).distinct().count())
+                .as("draws differ between calls").isGreaterThan(1);
+    }
+
+    /**
+     * Per turn, the tool-server invocation behind the turn's first fetch_paper call that reached the tool (the
+     * invocation is metered just before its tool call, at the same clock time).
+     */
+    private static Map<String, dev.fameharness.api.metering.Event.Invocation> firstFetchPaper(PresetRun run) {
+        Map<String, dev.fameharness.api.metering.Event.Invocation> out = new java.util.TreeMap<>();
+        Map<String, dev.fameharness.api.metering.Event.Invocation> last = new java.util.HashMap<>();
+        for (dev.fameharness.api.metering.Event e : run.events().events()) {
+            if (e instanceof dev.fameharness.api.metering.Event.Invocation i && i.function().equals("papers")) {
+                last.put(i.tags().turn() + "@" + i.atMicros(), i);
+            } else if (e instanceof dev.fameharness.api.metering.Event.ToolCall c && c.tool().equals("fetch_paper")
+                    && !c.cache().equals("hit") && c.outcome().equals("ok")) {
+                var i = last.get(c.tags().turn() + "@" + c.atMicros());
+                if (i != null) {
+                    out.putIfAbsent(c.tags().turn(), i);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void should_split_every_turn_latency_into_parts_that_sum_exactly_and_leave_nothing_unexplained() {
+        for (String preset : List.of("fame", "stateless-payload", "monolithic")) {
+            PresetRun run = shared(preset);
+            assertThat(run.turns()).as("turns of %s", preset).allSatisfy(t -> {
+                assertThat(t.latencyParts()).as("%s of %s", t.turnId(), preset).isNotEmpty();
+                assertThat(t.latencyParts().values().stream().mapToLong(Long::longValue).sum())
+                        .as("parts of %s (%s) in %s", t.turnId(), t.latencyParts(), preset)
+                        .isEqualTo(t.latencyMicros());
+                assertThat(t.latencyParts()).as("%s of %s", t.turnId(), preset)
+                        .doesNotContainKey(dev.fameharness.api.time.LatencyPart.OTHER);
+            });
+            assertThat(run.turns().stream().filter(t -> t.latencyParts().containsKey("llm.decode")).count())
+                    .as("turns of %s with model time", preset).isEqualTo(run.turns().size());
+        }
+    }
 }

@@ -112,6 +112,13 @@ class ExperimentTest {
         assertThat(e.model()).isEqualTo("simulated");
         assertThat(e.baseline()).isEqualTo("fame");
         assertThat(e.scenario()).isEqualTo("paper-summarization");
+        assertThat(e.promptCaching()).isTrue();
+    }
+
+    @Test
+    void should_turn_prompt_caching_off_and_reject_a_non_boolean_when_the_field_is_given() {
+        assertThat(parse("name: nocache\npresets: [fame]\nprompt_caching: false\n").promptCaching()).isFalse();
+        assertError("name: nocache\npresets: [fame]\nprompt_caching: sometimes\n", 3, "prompt_caching");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.fameharness.api.store.VersionConflictException;
 import dev.fameharness.api.store.Versioned;
 import dev.fameharness.api.time.Clock;
 import dev.fameharness.api.time.LatencyModel;
+import dev.fameharness.api.time.LatencyPart;
 import dev.fameharness.api.time.Scope;
 import dev.fameharness.storage.KvReceipt;
 import dev.fameharness.storage.ReceiptingKeyValueStore;
@@ -45,12 +46,23 @@ public final class MeteredKeyValueStore implements ReceiptingKeyValueStore {
     private final Clock clock;
     private final LatencyModel latency;
     private final EventSink sink;
+    private final StorageMeter storage;
 
     public MeteredKeyValueStore(KeyValueStore delegate, Clock clock, LatencyModel latency, EventSink sink) {
+        this(delegate, clock, latency, sink, new StorageMeter());
+    }
+
+    /**
+     * @param storage where DynamoDB item sizes over time are recorded (billed size = item size + 100 bytes); Redis
+     *                is billed by the server's measured memory instead and is not recorded
+     */
+    public MeteredKeyValueStore(KeyValueStore delegate, Clock clock, LatencyModel latency, EventSink sink,
+                                StorageMeter storage) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.latency = Objects.requireNonNull(latency, "latency");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.storage = Objects.requireNonNull(storage, "storage");
     }
 
     /** The metered store underneath. */
@@ -86,11 +98,11 @@ public final class MeteredKeyValueStore implements ReceiptingKeyValueStore {
                 receipt = KvReceipt.read(value, WireOp.read(value.map(v -> (long) v.sizeBytes()).orElse(-1L)));
             }
         } catch (RuntimeException e) {
-            finish(start, op, 0, Map.of(), outcomeOf(e));
+            finish(key, start, op, 0, Map.of(), outcomeOf(e));
             throw e;
         }
         long bytes = receipt.value().map(v -> (long) v.sizeBytes()).orElse(0L);
-        finish(start, op, bytes, units(key, bytes, receipt.wire(), consistency),
+        finish(key, start, op, bytes, units(key, bytes, receipt.wire(), consistency),
                 receipt.value().isPresent() ? "ok" : "absent");
         return receipt;
     }
@@ -104,10 +116,15 @@ public final class MeteredKeyValueStore implements ReceiptingKeyValueStore {
         try {
             receipt = delegateWrite(key, value, expectedVersion, ttl);
         } catch (RuntimeException e) {
-            finish(start, op, bytes, Map.of(), outcomeOf(e));
+            finish(key, start, op, bytes, Map.of(), outcomeOf(e));
             throw e;
         }
-        finish(start, op, bytes, units(key, bytes, receipt.wire(), Consistency.STRONG),
+        for (WireOp w : receipt.wire()) {
+            if (w.applied() && w.itemBytesAfter() >= 0) {
+                held(key, w.itemBytesAfter(), start);
+            }
+        }
+        finish(key, start, op, bytes, units(key, bytes, receipt.wire(), Consistency.STRONG),
                 receipt.conflict() ? "conflict" : "ok");
         return receipt;
     }
@@ -141,11 +158,20 @@ public final class MeteredKeyValueStore implements ReceiptingKeyValueStore {
                 receipt = KvReceipt.deleted(WireOp.delete(-1));
             }
         } catch (RuntimeException e) {
-            finish(start, op, 0, Map.of(), outcomeOf(e));
+            finish(key, start, op, 0, Map.of(), outcomeOf(e));
             throw e;
         }
-        finish(start, op, 0, units(key, 0, receipt.wire(), Consistency.STRONG), "ok");
+        held(key, 0, start);
+        finish(key, start, op, 0, units(key, 0, receipt.wire(), Consistency.STRONG), "ok");
         return receipt;
+    }
+
+    /** Records what a DynamoDB key holds from now: its item size plus the per-item overhead, or nothing. */
+    private void held(String key, long itemBytes, long atMicros) {
+        if ("dynamodb".equals(backend())) {
+            storage.hold(backend(), key, itemBytes > 0 ? itemBytes + StorageMeter.DYNAMODB_ITEM_OVERHEAD_BYTES : 0,
+                    Scope.current().turn(), atMicros);
+        }
     }
 
     private SortedMap<String, Double> units(String key, long valueBytes, List<WireOp> wire, Consistency consistency) {
@@ -167,8 +193,9 @@ public final class MeteredKeyValueStore implements ReceiptingKeyValueStore {
         return units;
     }
 
-    private void finish(long startMicros, String op, long bytes, Map<String, Double> units, String outcome) {
-        clock.sleep(latency.sample(backend() + "." + op, bytes));
+    private void finish(String key, long startMicros, String op, long bytes, Map<String, Double> units,
+                        String outcome) {
+        clock.sleep(latency.sample(backend() + "." + op, bytes, key), LatencyPart.STATE_KV);
         long latencyMicros = Ttl.nowMicros(clock) - startMicros;
         sink.emit(new Event.StoreOp(startMicros, Scope.current(), backend(), op, bytes,
                 Event.StoreOp.units(units), latencyMicros, outcome));

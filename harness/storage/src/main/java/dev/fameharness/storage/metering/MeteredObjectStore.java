@@ -6,6 +6,7 @@ import dev.fameharness.api.store.ObjectInfo;
 import dev.fameharness.api.store.ObjectStore;
 import dev.fameharness.api.time.Clock;
 import dev.fameharness.api.time.LatencyModel;
+import dev.fameharness.api.time.LatencyPart;
 import dev.fameharness.api.time.Scope;
 import dev.fameharness.storage.Ttl;
 import java.util.List;
@@ -29,12 +30,20 @@ public final class MeteredObjectStore implements ObjectStore {
     private final Clock clock;
     private final LatencyModel latency;
     private final EventSink sink;
+    private final StorageMeter storage;
 
     public MeteredObjectStore(ObjectStore delegate, Clock clock, LatencyModel latency, EventSink sink) {
+        this(delegate, clock, latency, sink, new StorageMeter());
+    }
+
+    /** @param storage where the bytes each object holds over time are recorded (S3 bills object bytes) */
+    public MeteredObjectStore(ObjectStore delegate, Clock clock, LatencyModel latency, EventSink sink,
+                              StorageMeter storage) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.latency = Objects.requireNonNull(latency, "latency");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.storage = Objects.requireNonNull(storage, "storage");
     }
 
     public ObjectStore delegate() {
@@ -49,18 +58,18 @@ public final class MeteredObjectStore implements ObjectStore {
     @Override
     public String put(String key, byte[] data, Map<String, String> metadata) {
         long bytes = data == null ? 0 : data.length;
-        return metered("put", () -> delegate.put(key, data, metadata),
-                etag -> new Outcome(bytes, Map.of(S3BillingRules.TIER1, 1.0, S3BillingRules.BYTES_IN, (double) bytes), "ok"));
+        return metered(key, "put", () -> delegate.put(key, data, metadata),
+                etag -> stored(key, bytes, new Outcome(bytes, Map.of(S3BillingRules.TIER1, 1.0, S3BillingRules.BYTES_IN, (double) bytes), "ok")));
     }
 
     @Override
     public Optional<byte[]> get(String key) {
-        return metered("get", () -> delegate.get(key), this::readOutcome);
+        return metered(key, "get", () -> delegate.get(key), this::readOutcome);
     }
 
     @Override
     public Optional<byte[]> getRange(String key, long offset, long length) {
-        return metered("get", () -> delegate.getRange(key, offset, length), this::readOutcome);
+        return metered(key, "get", () -> delegate.getRange(key, offset, length), this::readOutcome);
     }
 
     private Outcome readOutcome(Optional<byte[]> data) {
@@ -71,43 +80,52 @@ public final class MeteredObjectStore implements ObjectStore {
 
     @Override
     public Optional<ObjectInfo> head(String key) {
-        return metered("head", () -> delegate.head(key),
+        return metered(key, "head", () -> delegate.head(key),
                 info -> new Outcome(0, Map.of(S3BillingRules.TIER2, 1.0), info.isPresent() ? "ok" : "absent"));
     }
 
     @Override
     public void delete(String key) {
-        metered("delete", () -> {
+        metered(key, "delete", () -> {
             delegate.delete(key);
             return Boolean.TRUE;
-        }, ignored -> new Outcome(0, Map.of(), "ok"));
+        }, ignored -> stored(key, 0, new Outcome(0, Map.of(), "ok")));
     }
 
     @Override
     public List<ObjectInfo> list(String prefix) {
-        return metered("list", () -> delegate.list(prefix),
+        return metered(prefix, "list", () -> delegate.list(prefix),
                 infos -> new Outcome(0, Map.of(S3BillingRules.TIER1, (double) S3BillingRules.listRequests(infos.size())),
                         "ok"));
     }
 
+    /** Records that {@code key} holds {@code bytes} from the start of the current call. */
+    private Outcome stored(String key, long bytes, Outcome outcome) {
+        storage.hold(backend(), key, bytes, Scope.current().turn(), callStart.get());
+        return outcome;
+    }
+
+    private final ThreadLocal<Long> callStart = ThreadLocal.withInitial(() -> 0L);
+
     private record Outcome(long bytes, Map<String, Double> units, String outcome) {
     }
 
-    private <T> T metered(String op, Supplier<T> call, Function<T, Outcome> outcome) {
+    private <T> T metered(String key, String op, Supplier<T> call, Function<T, Outcome> outcome) {
         long start = Ttl.nowMicros(clock);
+        callStart.set(start);
         T result;
         try {
             result = call.get();
         } catch (RuntimeException e) {
-            finish(start, op, new Outcome(0, Map.of(), MeteredKeyValueStore.outcomeOf(e)));
+            finish(key, start, op, new Outcome(0, Map.of(), MeteredKeyValueStore.outcomeOf(e)));
             throw e;
         }
-        finish(start, op, outcome.apply(result));
+        finish(key, start, op, outcome.apply(result));
         return result;
     }
 
-    private void finish(long startMicros, String op, Outcome outcome) {
-        clock.sleep(latency.sample(backend() + "." + op, outcome.bytes()));
+    private void finish(String key, long startMicros, String op, Outcome outcome) {
+        clock.sleep(latency.sample(backend() + "." + op, outcome.bytes(), key), LatencyPart.STATE_OBJECT);
         long latencyMicros = Ttl.nowMicros(clock) - startMicros;
         sink.emit(new Event.StoreOp(startMicros, Scope.current(), backend(), op, outcome.bytes(),
                 Event.StoreOp.units(outcome.units()), latencyMicros, outcome.outcome()));

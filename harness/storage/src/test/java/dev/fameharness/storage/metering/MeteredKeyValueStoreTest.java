@@ -73,6 +73,20 @@ class MeteredKeyValueStoreTest {
     private final RecordingSink sink = new RecordingSink();
 
     @Test
+    void should_record_dynamodb_item_bytes_plus_100_bytes_overhead_held_until_deleted_for_the_writing_turn() {
+        StorageMeter storage = new StorageMeter();
+        KeyValueStore store = new MeteredKeyValueStore(new MapStore("dynamodb"), clock, latency, sink, storage);
+
+        try (Scope ignored = Scope.with(new Tags("fame", "s1", "t1", "planner"))) {
+            store.put("k", new byte[900], null); // at 0 ms, takes 2 ms
+            store.delete("k");                   // at 2 ms
+        }
+
+        assertThat(storage.byteMicros(10_000).get("t1"))
+                .containsExactlyEntriesOf(Map.of("dynamodb", (900.0 + 100) * 2000));
+    }
+
+    @Test
     void should_emit_one_event_per_operation_with_tags_time_latency_and_outcome() {
         // given
         KeyValueStore store = new MeteredKeyValueStore(new MapStore("dynamodb"), clock, latency, sink);
