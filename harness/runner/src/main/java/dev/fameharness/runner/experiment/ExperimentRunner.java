@@ -160,6 +160,8 @@ public final class ExperimentRunner {
         try {
             ResultFormat.writeAll(results, tmpDir);
             ReportCharts.writeAll(results, tmpDir, ChartSize.DEFAULT);
+            dev.fameharness.report.claims.AnalysisOutputs.writeAll(results, CostModel.withDefaultPrices(), tmpDir,
+                    ChartSize.DEFAULT);
             RunInfo.write(tmpDir.resolve("run.json"), experiment, runId, wall);
             writeCostBreakdown(tmpDir.resolve("costs.json"), runs);
             VerificationJson.write(runs.stream().map(r -> new VerificationJson.Entry(r.preset().name(), r.seed(),
