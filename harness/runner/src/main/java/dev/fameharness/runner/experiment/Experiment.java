@@ -35,16 +35,18 @@ import java.util.Set;
  * overrides: {fame: {offload_threshold_bytes: 4096}}
  * faults: {store_throttle: 0.05}
  * corpus: ../shared/corpus
+ * settings: {read_budget: 3}     # scenario settings for every preset (recorded in run.json)
+ * workload: {zipfExponent: 1.5}  # overrides of the session set's shape ({@link WorkloadShape})
  * </pre>
  */
 public record Experiment(String name, String source, String scenario, String size, List<Preset> presets,
                          String baseline, List<Long> seeds, String clock, double wallDelayScale, String model,
                          Map<String, String> modelOptions, Map<String, URI> endpoints, Map<String, Object> faults,
-                         Optional<Path> corpus) {
+                         Optional<Path> corpus, Map<String, Object> settings, Map<String, Object> workload) {
 
     public static final List<String> FIELDS = List.of("name", "scenario", "size", "presets", "baseline", "seeds",
             "clock", "wall_delay_scale", "model", "model_options", "endpoints", "overrides", "faults", "corpus",
-            "description");
+            "description", "settings", "workload");
     public static final List<String> SCENARIOS = List.of("paper-summarization");
     public static final List<String> SIZES = List.of("quick", "default", "large");
     public static final List<String> CLOCKS = List.of("virtual", "wall");
@@ -57,6 +59,8 @@ public record Experiment(String name, String source, String scenario, String siz
         modelOptions = Map.copyOf(modelOptions);
         endpoints = Map.copyOf(endpoints);
         faults = Map.copyOf(faults);
+        settings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
+        workload = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(workload));
     }
 
     public static Experiment load(Path file, PresetCatalog catalog) {
@@ -200,8 +204,39 @@ public record Experiment(String name, String source, String scenario, String siz
             throw new ConfigException(file + ":" + doc.line(field) + ": " + ex.getMessage());
         }
         Optional<Path> corpus = root.has("corpus") ? Optional.of(Path.of(root.get("corpus").asText())) : Optional.empty();
+        Map<String, Object> settings = scalars(doc, "settings", "scenario setting names to values, e.g. {read_budget: 3}");
+        Map<String, Object> workload = scalars(doc, "workload", "workload shape keys to values, e.g. {zipfExponent: 1.5}");
+        try {
+            WorkloadShape.apply(WorkloadShape.base(size), workload);
+        } catch (ConfigException ex) {
+            throw new ConfigException(file + ":" + doc.line("workload") + ": " + ex.getMessage());
+        }
         return new Experiment(name, file, scenario, size, presets, baseline, seeds, clock, scale, model, modelOptions,
-                endpoints, faults, corpus);
+                endpoints, faults, corpus, settings, workload);
+    }
+
+    /** This experiment with other scenario settings and workload-shape overrides (what a sensitivity level varies). */
+    public Experiment withOverrides(Map<String, Object> newSettings, Map<String, Object> newWorkload) {
+        return new Experiment(name, source, scenario, size, presets, baseline, seeds, clock, wallDelayScale, model,
+                modelOptions, endpoints, faults, corpus, newSettings, newWorkload);
+    }
+
+    private static Map<String, Object> scalars(LocatedYaml doc, String field, String what) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        JsonNode n = doc.root.path(field);
+        if (n.isMissingNode() || n.isNull()) {
+            return out;
+        }
+        if (!n.isObject()) {
+            throw doc.error(field, "must map " + what);
+        }
+        n.fields().forEachRemaining(e -> {
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw doc.error(field + "." + e.getKey(), "must be a number, true/false or text, was " + e.getValue());
+            }
+            out.put(e.getKey(), scalar(e.getValue()));
+        });
+        return out;
     }
 
     /** This experiment with other presets/seeds/size (command-line overrides). */
@@ -209,7 +244,7 @@ public record Experiment(String name, String source, String scenario, String siz
         String base = newPresets.stream().anyMatch(p -> p.name().equals(baseline)) ? baseline
                 : newPresets.get(newPresets.size() - 1).name();
         return new Experiment(name, source, scenario, newSize, newPresets, base, newSeeds, clock, wallDelayScale,
-                model, modelOptions, endpoints, faults, corpus);
+                model, modelOptions, endpoints, faults, corpus, settings, workload);
     }
 
     private static Object scalar(JsonNode n) {

@@ -120,7 +120,7 @@ public final class ExperimentRunner {
             List<java.util.concurrent.Future<PresetRun>> futures = new ArrayList<>();
             try {
                 for (long seed : experiment.seeds()) {
-                    Workload workload = harness.workload(experiment.size(), seed);
+                    Workload workload = harness.workload(WorkloadShape.of(experiment), seed);
                     for (Preset preset : experiment.presets()) {
                         String token = runToken(runId, seed);
                         futures.add(pool.submit(() -> {
@@ -173,6 +173,30 @@ public final class ExperimentRunner {
             throw new UncheckedIOException("cannot write results to " + finalDir, e);
         }
         return new Outcome(finalDir, results, runs, wall);
+    }
+
+    /**
+     * Runs every preset of {@code experiment} on its seeds under {@code profile} and returns only the turns, in
+     * experiment order (seed, then preset), writing nothing: what {@code fame sensitivity} reruns per level.
+     * {@code runId} names the run's tables and buckets.
+     */
+    public static List<TurnRecord> runTurns(Experiment experiment, CalibrationProfile profile, String runId,
+                                            Consumer<String> progress) {
+        RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(experiment.clock());
+        List<TurnRecord> turns = new ArrayList<>();
+        try (Harness harness = new Harness(experiment.corpus(), experiment.endpoints(), profile, models(experiment))) {
+            for (long seed : experiment.seeds()) {
+                Workload workload = harness.workload(WorkloadShape.of(experiment), seed);
+                for (Preset preset : experiment.presets()) {
+                    PresetRun run = harness.run(preset, workload, new PresetRunner.Options(mode, seed,
+                            experiment.wallDelayScale(), runToken(runId, seed), experiment.faults()), r -> { });
+                    progress.accept(String.format(java.util.Locale.ROOT, "seed %d %-20s %d/%d turns completed (%d ms)",
+                            seed, preset.name(), run.completed(), run.turns().size(), run.wallMillis()));
+                    turns.addAll(run.turns());
+                }
+            }
+        }
+        return turns;
     }
 
     /** Store names must be unique per run and seed (servers may be reused by an endpoint). */
