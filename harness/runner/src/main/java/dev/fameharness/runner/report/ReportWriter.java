@@ -66,6 +66,7 @@ public final class ReportWriter {
         claimTable.ifPresent(t -> t.everyComparison(md));
         AttributionSection.write(md, repro.get(), this::rel);
         FaultSection.write(md, run("faults-quick"), run("quick-all"), this::rel);
+        SensitivitySection.write(md, results.resolve("sensitivity"), this::rel);
         sideBySide(md);
         sweeps(md);
         performance(md, info);

@@ -113,6 +113,8 @@ public final class SensitivityOutputs {
                 x.put("value", v);
                 x.set("claims", claimsNode(mapper, l.claims()));
                 x.put("wall_ms", l.wallMillis());
+                ArrayNode changed = x.putArray("counts_changed");
+                changedCounts(r.base(), l).forEach(changed::add);
             });
             ObjectNode frontier = n.putObject("reaches_paper_figure_at");
             for (Claim c : Claim.values()) {
@@ -133,6 +135,21 @@ public final class SensitivityOutputs {
         }
         mapper.writeValue(file.toFile(), root);
         return file;
+    }
+
+    /** The counts of {@code level} that differ from the base level's, as "key base->level". */
+    static List<String> changedCounts(Level base, Level level) {
+        List<String> out = new ArrayList<>();
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(base.counts().keySet());
+        keys.addAll(level.counts().keySet());
+        for (String k : keys) {
+            double a = base.counts().getOrDefault(k, 0.0);
+            double b = level.counts().getOrDefault(k, 0.0);
+            if (a != b) {
+                out.add(k + " " + SensitivityRunner.fmt(a) + "->" + SensitivityRunner.fmt(b));
+            }
+        }
+        return out;
     }
 
     private static ObjectNode claimsNode(ObjectMapper mapper, Map<Claim, Estimate> claims) {
@@ -183,12 +200,14 @@ public final class SensitivityOutputs {
         params.sort(Comparator.comparingDouble((String p) -> r.swing(p, c)));
         XYChart chart = new XYChartBuilder().width(size.widthPx()).height(Math.max(size.heightPx(), 80 + 40 * params.size()))
                 .title("Sensitivity of " + c.label() + " (" + r.plan().candidate() + " / " + r.experiment().baseline() + ")")
-                .xAxisTitle("claim ratio, candidate over baseline (lower is better)").yAxisTitle("parameter (index)").build();
-        Styler styler = chart.getStyler();
+                .xAxisTitle("claim ratio, candidate over baseline (lower is better)")
+                .yAxisTitle("parameter (see legend; largest swing on top)").build();
+        org.knowm.xchart.style.XYStyler styler = chart.getStyler();
         styler.setLocale(Locale.ROOT);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setAntiAlias(true);
+        styler.setYAxisTicksVisible(false);
         double base = r.base().claims().get(c).value();
         for (int i = 0; i < params.size(); i++) {
             String p = params.get(i);
