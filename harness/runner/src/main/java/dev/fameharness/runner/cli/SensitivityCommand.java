@@ -41,6 +41,10 @@ final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--run-id", description = "Name of the run folder (default: UTC timestamp).")
     String runId;
 
+    @Option(names = "--parallel", defaultValue = "1", description = "Levels run at once, each with its own servers "
+            + "(results do not depend on it; on a busy 2-core machine keep 1). Default: ${DEFAULT-VALUE}.")
+    int parallel;
+
     @Override
     public Integer call() throws IOException {
         CalibrationProfile profile = CalibrationProfile.loadDefault();
@@ -55,7 +59,7 @@ final class SensitivityCommand implements Callable<Integer> {
         Path dir = results.resolve(p.name()).resolve(id);
         System.out.printf(Locale.ROOT, "sensitivity %s: %d parameters on %s (%s sessions, seeds %s), %s vs %s%n",
                 p.name(), p.parameters().size(), e.source(), e.size(), e.seeds(), p.candidate(), e.baseline());
-        SensitivityRunner.Result r = SensitivityRunner.run(p, e, profile, System.err::println);
+        SensitivityRunner.Result r = SensitivityRunner.run(p, e, profile, parallel, System.err::println);
         Path tmp = results.resolve(p.name()).resolve("." + id + ".partial");
         SensitivityOutputs.write(r, tmp, ChartSize.DEFAULT);
         if (Files.exists(dir)) {

@@ -76,9 +76,22 @@ public final class SensitivityRunner {
     private SensitivityRunner() {
     }
 
+    /** One level at a time. */
     public static Result run(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile,
                              Consumer<String> progress) {
+        return run(plan, experiment, profile, 1, progress);
+    }
+
+    /**
+     * Runs the plan with up to {@code parallel} levels at once (each level has its own harness and servers, so
+     * levels share nothing but the CPU); results do not depend on {@code parallel}.
+     */
+    public static Result run(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile, int parallel,
+                             Consumer<String> progress) {
         long t0 = System.nanoTime();
+        if (parallel < 1) {
+            throw new ConfigException("--parallel must be >= 1, was " + parallel);
+        }
         if (experiment.presets().stream().noneMatch(p -> p.name().equals(plan.candidate()))) {
             throw new ConfigException("sensitivity plan " + plan.name() + ": candidate '" + plan.candidate()
                     + "' is not a preset of " + experiment.source());
@@ -86,49 +99,100 @@ public final class SensitivityRunner {
         if (plan.candidate().equals(experiment.baseline())) {
             throw new ConfigException("sensitivity plan " + plan.name() + ": the candidate is the baseline");
         }
-        int total = 1 + plan.parameters().stream().mapToInt(p -> p.values().size()).sum()
-                + (plan.interaction() && plan.parameters().size() >= 2 ? 4 : 0);
-        int[] index = {0};
         Map<String, Double> baseValues = new LinkedHashMap<>();
         for (Parameter p : plan.parameters()) {
             baseValues.put(p.name(), baseValue(p, experiment, profile));
         }
-        Level base = level(plan, experiment, profile, "base", Map.of(), index, total, progress);
+        // one at a time: the base level and every value that differs from its parameter's base value
+        List<Map<String, Double>> assignments = new ArrayList<>();
+        assignments.add(Map.of());
+        for (Parameter p : plan.parameters()) {
+            for (double v : p.values()) {
+                if (v != baseValues.get(p.name())) {
+                    assignments.add(Map.of(p.name(), v));
+                }
+            }
+        }
+        boolean withInteraction = plan.interaction() && plan.parameters().size() >= 2;
+        int total = assignments.size() + (withInteraction ? 4 : 0);
+        List<Level> first = runAll(plan, experiment, profile, assignments, 0, total, parallel, progress);
+        Level base = first.get(0);
         Map<String, List<Level>> byParameter = new LinkedHashMap<>();
+        int next = 1;
         for (Parameter p : plan.parameters()) {
             List<Level> levels = new ArrayList<>();
             for (double v : p.values()) {
                 if (v == baseValues.get(p.name())) {
                     levels.add(new Level(p.name() + "=" + fmt(v), Map.of(p.name(), v), base.claims(), base.counts(), 0));
-                    index[0]++;
-                    continue;
+                } else {
+                    levels.add(first.get(next++));
                 }
-                levels.add(level(plan, experiment, profile, p.name() + "=" + fmt(v), Map.of(p.name(), v), index, total,
-                        progress));
             }
             byParameter.put(p.name(), levels);
         }
         Result partial = new Result(plan, experiment, baseValues, base, byParameter, List.of(), List.of(), 0);
         List<String> pair = new ArrayList<>();
         List<Level> interaction = new ArrayList<>();
-        if (plan.interaction() && plan.parameters().size() >= 2) {
+        if (withInteraction) {
             List<String> ranked = new ArrayList<>(byParameter.keySet());
             ranked.sort(Comparator.comparingDouble((String p) -> -influence(partial, p)).thenComparing(p -> p));
             pair.addAll(ranked.subList(0, 2));
-            Parameter a = parameter(plan, pair.get(0));
-            Parameter b = parameter(plan, pair.get(1));
-            for (double va : extremes(a)) {
-                for (double vb : extremes(b)) {
+            List<Map<String, Double>> corners = new ArrayList<>();
+            for (double va : extremes(parameter(plan, pair.get(0)))) {
+                for (double vb : extremes(parameter(plan, pair.get(1)))) {
                     Map<String, Double> assign = new LinkedHashMap<>();
-                    assign.put(a.name(), va);
-                    assign.put(b.name(), vb);
-                    interaction.add(level(plan, experiment, profile, a.name() + "=" + fmt(va) + ", " + b.name() + "="
-                            + fmt(vb), assign, index, total, progress));
+                    assign.put(pair.get(0), va);
+                    assign.put(pair.get(1), vb);
+                    corners.add(assign);
                 }
             }
+            interaction.addAll(runAll(plan, experiment, profile, corners, assignments.size(), total, parallel,
+                    progress));
         }
         return new Result(plan, experiment, baseValues, base, byParameter, pair, interaction,
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Runs one level per assignment, {@code parallel} at a time; levels are returned in assignment order. */
+    private static List<Level> runAll(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile,
+                                      List<Map<String, Double>> assignments, int offset, int total, int parallel,
+                                      Consumer<String> progress) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(parallel, assignments.size()));
+        try {
+            List<java.util.concurrent.Future<Level>> futures = new ArrayList<>();
+            for (int i = 0; i < assignments.size(); i++) {
+                Map<String, Double> a = assignments.get(i);
+                int n = offset + i + 1;
+                futures.add(pool.submit(() -> level(plan, experiment, profile, label(a), a, n, total, progress)));
+            }
+            List<Level> out = new ArrayList<>();
+            for (java.util.concurrent.Future<Level> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a sensitivity level", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String label(Map<String, Double> assignment) {
+        if (assignment.isEmpty()) {
+            return "base";
+        }
+        List<String> parts = new ArrayList<>();
+        assignment.forEach((k, v) -> parts.add(k + "=" + fmt(v)));
+        return String.join(", ", parts);
     }
 
     /** Relative swing: the largest over the claims of swing / |base value|. */
@@ -144,7 +208,7 @@ public final class SensitivityRunner {
     }
 
     private static Level level(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile, String label,
-                               Map<String, Double> assignment, int[] index, int total, Consumer<String> progress) {
+                               Map<String, Double> assignment, int n, int total, Consumer<String> progress) {
         long t0 = System.nanoTime();
         CalibrationProfile prof = profile;
         Map<String, Object> settings = new LinkedHashMap<>(experiment.settings());
@@ -161,7 +225,6 @@ public final class SensitivityRunner {
             }
         }
         Experiment e = experiment.withOverrides(settings, workload);
-        int n = ++index[0];
         List<TurnRecord> turns = ExperimentRunner.runTurns(e, prof, plan.name() + "l" + n,
                 m -> progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %s", n, total, label, m)));
         ClaimComparison c = ClaimStatistics.compute(turns, CostModel.withDefaultPrices(),

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A one-parameter sensitivity run on the quick sessions: the base level and one changed level are full reruns,
- * the claim moves with the parameter, and the outputs (JSON with the frontier, Markdown, tornado charts) exist.
+ * A one-parameter sensitivity run on three quick sessions, two levels at once: the base level and one changed
+ * level are full reruns, the claim moves with the parameter, and the outputs (JSON with the frontier, Markdown,
+ * tornado charts) exist.
  */
 class SensitivityIT {
 
@@ -30,6 +31,7 @@ class SensitivityIT {
                 presets: [fame, stateless-payload]
                 baseline: stateless-payload
                 seeds: [7]
+                workload: {sessions: 3}
                 """.getBytes(StandardCharsets.UTF_8), PresetCatalog.discover());
         SensitivityPlan plan = SensitivityPlan.parse("plan.yaml", """
                 name: sens
@@ -41,7 +43,7 @@ class SensitivityIT {
                      mcp.tool.get_section], field: median_ms, values: [10100, 60000]}
                 """.getBytes(StandardCharsets.UTF_8), profile);
 
-        SensitivityRunner.Result r = SensitivityRunner.run(plan, e, profile, m -> { });
+        SensitivityRunner.Result r = SensitivityRunner.run(plan, e, profile, 2, m -> { });
         SensitivityOutputs.write(r, dir, ChartSize.DEFAULT);
 
         // the base value is one of the listed values: it reuses the base level (no rerun), so two runs in all
