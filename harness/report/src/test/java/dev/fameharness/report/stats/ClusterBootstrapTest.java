@@ -95,6 +95,21 @@ class ClusterBootstrapTest {
     }
 
     @Test
+    void should_find_the_same_median_as_percentiles_when_selecting_in_place() {
+        Random r = new Random(17);
+        for (int n = 1; n <= 40; n++) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = r.nextInt(7) == 0 ? 3.0 : r.nextGaussian() * 100;
+            }
+            double expected = Percentiles.median(x);
+
+            assertThat(ClusterBootstrap.medianInPlace(x.clone())).isEqualTo(expected);
+        }
+        assertThat(ClusterBootstrap.medianInPlace(new double[0])).isNaN();
+    }
+
+    @Test
     void should_give_a_mean_difference_and_nothing_when_the_statistic_is_undefined() {
         double[] a = {1, 1, 0, 1};
         double[] b = {1, 0, 0, 0};
