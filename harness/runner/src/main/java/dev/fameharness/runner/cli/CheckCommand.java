@@ -31,10 +31,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--tol-completion", defaultValue = "0.0", description = "Allowed absolute drop in completion rate. Default: ${DEFAULT-VALUE}.")
     double completion;
 
+    @Option(names = "--tol-quality", defaultValue = "0.005", description = "Allowed absolute drop in answer quality "
+            + "(mean ROUGE-L F1 over completed turns, in F1 points). Default: ${DEFAULT-VALUE}.")
+    double quality;
+
     @Override
     public Integer call() {
         List<RegressionCheck.Finding> findings = RegressionCheck.compare(baseline, current,
-                new RegressionCheck.Tolerances(tokens, cost, latency, completion));
+                new RegressionCheck.Tolerances(tokens, cost, latency, completion, quality));
         if (findings.isEmpty()) {
             System.out.println("check passed: " + current + " is within tolerance of " + baseline);
             return FameCli.OK;

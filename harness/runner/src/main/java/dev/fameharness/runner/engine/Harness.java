@@ -70,6 +70,11 @@ public final class Harness implements AutoCloseable {
         return scenario.workload(size, seed);
     }
 
+    /** The named size with the experiment's shape overrides (keys of the scenario's sizes file). */
+    public ScenarioWorkload workload(String size, long seed, Map<String, Object> shapeOverrides) {
+        return shapeOverrides.isEmpty() ? scenario.workload(size, seed) : scenario.workload(size, seed, shapeOverrides);
+    }
+
     public PresetRun run(Preset preset, ScenarioWorkload workload, PresetRunner.Options options,
                          Consumer<TurnRecord> progress) {
         return new PresetRunner(scenario, servers, profile, models).run(preset, workload, options, progress);

@@ -36,16 +36,19 @@ import java.util.Set;
  * faults: {store_throttle: 0.05}
  * corpus: ../shared/corpus
  * prompt_caching: true          # the model provider's automatic prompt caching (false = off)
+ * settings: {read_budget_bytes: 24576}   # scenario settings for every preset (recorded in run.json)
+ * workload: {zipfExponent: 1.5}  # overrides of the session set's shape (keys of the scenario's sizes file)
  * </pre>
  */
 public record Experiment(String name, String source, String scenario, String size, List<Preset> presets,
                          String baseline, List<Long> seeds, String clock, double wallDelayScale, String model,
                          Map<String, String> modelOptions, Map<String, URI> endpoints, Map<String, Object> faults,
-                         Optional<Path> corpus, boolean promptCaching) {
+                         Optional<Path> corpus, boolean promptCaching, Map<String, Object> settings,
+                         Map<String, Object> workload) {
 
     public static final List<String> FIELDS = List.of("name", "scenario", "size", "presets", "baseline", "seeds",
             "clock", "wall_delay_scale", "model", "model_options", "endpoints", "overrides", "faults", "corpus",
-            "description", "prompt_caching");
+            "description", "prompt_caching", "settings", "workload");
     public static final List<String> SIZES = List.of("quick", "default", "large");
     public static final List<String> CLOCKS = List.of("virtual", "wall");
     public static final List<String> MODELS = List.of("simulated", "openai", "replay");
@@ -57,6 +60,8 @@ public record Experiment(String name, String source, String scenario, String siz
         modelOptions = Map.copyOf(modelOptions);
         endpoints = Map.copyOf(endpoints);
         faults = Map.copyOf(faults);
+        settings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
+        workload = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(workload));
     }
 
     public static Experiment load(Path file, PresetCatalog catalog) {
@@ -205,8 +210,36 @@ public record Experiment(String name, String source, String scenario, String siz
         if (!caching.isMissingNode() && !caching.isBoolean()) {
             throw doc.error("prompt_caching", "must be true or false, was '" + caching.asText() + "'");
         }
+        // settings and workload keys are the scenario's: it checks them (naming the key) when the run opens it
+        Map<String, Object> settings = scalars(doc, "settings",
+                "scenario setting names to values, e.g. {read_budget_bytes: 24576}");
+        Map<String, Object> workload = scalars(doc, "workload", "workload shape keys to values, e.g. {zipfExponent: 1.5}");
         return new Experiment(name, file, scenario, size, presets, baseline, seeds, clock, scale, model, modelOptions,
-                endpoints, faults, corpus, caching.isMissingNode() || caching.asBoolean());
+                endpoints, faults, corpus, caching.isMissingNode() || caching.asBoolean(), settings, workload);
+    }
+
+    /** This experiment with other scenario settings and workload-shape overrides (what a sensitivity level varies). */
+    public Experiment withOverrides(Map<String, Object> newSettings, Map<String, Object> newWorkload) {
+        return new Experiment(name, source, scenario, size, presets, baseline, seeds, clock, wallDelayScale, model,
+                modelOptions, endpoints, faults, corpus, promptCaching, newSettings, newWorkload);
+    }
+
+    private static Map<String, Object> scalars(LocatedYaml doc, String field, String what) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        JsonNode n = doc.root.path(field);
+        if (n.isMissingNode() || n.isNull()) {
+            return out;
+        }
+        if (!n.isObject()) {
+            throw doc.error(field, "must map " + what);
+        }
+        n.fields().forEachRemaining(e -> {
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw doc.error(field + "." + e.getKey(), "must be a number, true/false or text, was " + e.getValue());
+            }
+            out.put(e.getKey(), scalar(e.getValue()));
+        });
+        return out;
     }
 
     /** This experiment with other presets/seeds/size (command-line overrides). */
@@ -214,7 +247,7 @@ public record Experiment(String name, String source, String scenario, String siz
         String base = newPresets.stream().anyMatch(p -> p.name().equals(baseline)) ? baseline
                 : newPresets.get(newPresets.size() - 1).name();
         return new Experiment(name, source, scenario, newSize, newPresets, base, newSeeds, clock, wallDelayScale,
-                model, modelOptions, endpoints, faults, corpus, promptCaching);
+                model, modelOptions, endpoints, faults, corpus, promptCaching, settings, workload);
     }
 
     private static Object scalar(JsonNode n) {

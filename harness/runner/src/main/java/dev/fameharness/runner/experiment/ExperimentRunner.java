@@ -126,7 +126,7 @@ public final class ExperimentRunner {
             List<java.util.concurrent.Future<PresetRun>> futures = new ArrayList<>();
             try {
                 for (long seed : experiment.seeds()) {
-                    ScenarioWorkload workload = harness.workload(experiment.size(), seed);
+                    ScenarioWorkload workload = harness.workload(experiment.size(), seed, experiment.workload());
                     for (Preset preset : experiment.presets()) {
                         String token = runToken(runId, seed);
                         futures.add(pool.submit(() -> {
@@ -166,6 +166,8 @@ public final class ExperimentRunner {
         try {
             ResultFormat.writeAll(results, tmpDir);
             ReportCharts.writeAll(results, tmpDir, ChartSize.DEFAULT);
+            dev.fameharness.report.claims.AnalysisOutputs.writeAll(results, CostModel.withDefaultPrices(), tmpDir,
+                    ChartSize.DEFAULT);
             RunInfo.write(tmpDir.resolve("run.json"), experiment, runId, wall, scenarioSettings);
             writeCostBreakdown(tmpDir.resolve("costs.json"), runs);
             VerificationJson.write(runs.stream().map(r -> new VerificationJson.Entry(r.preset().name(), r.seed(),
@@ -179,6 +181,31 @@ public final class ExperimentRunner {
         return new Outcome(finalDir, results, runs, wall);
     }
 
+    /**
+     * Runs every preset of {@code experiment} on its seeds under {@code profile} and returns only the turns, in
+     * experiment order (seed, then preset), writing nothing: what {@code fame sensitivity} reruns per level.
+     * {@code runId} names the run's tables and buckets.
+     */
+    public static List<TurnRecord> runTurns(Experiment experiment, CalibrationProfile profile, String runId,
+                                            Consumer<String> progress) {
+        RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(experiment.clock());
+        List<TurnRecord> turns = new ArrayList<>();
+        Scenario scenario = open(experiment);
+        try (Harness harness = new Harness(scenario, experiment.endpoints(), profile, models(experiment, scenario))) {
+            for (long seed : experiment.seeds()) {
+                ScenarioWorkload workload = harness.workload(experiment.size(), seed, experiment.workload());
+                for (Preset preset : experiment.presets()) {
+                    PresetRun run = harness.run(preset, workload, new PresetRunner.Options(mode, seed,
+                            experiment.wallDelayScale(), runToken(runId, seed), experiment.faults()), r -> { });
+                    progress.accept(String.format(java.util.Locale.ROOT, "seed %d %-20s %d/%d turns completed (%d ms)",
+                            seed, preset.name(), run.completed(), run.turns().size(), run.wallMillis()));
+                    turns.addAll(run.turns());
+                }
+            }
+        }
+        return turns;
+    }
+
     /** Store names must be unique per run and seed (servers may be reused by an endpoint). */
     static String runToken(String runId, long seed) {
         String clean = runId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
@@ -190,7 +217,7 @@ public final class ExperimentRunner {
 
     /** Opens the experiment's scenario (found by name among the scenario providers) on its data folder. */
     static Scenario open(Experiment e) {
-        return Scenarios.discover().get(e.scenario()).open(ScenarioOptions.data(e.corpus()));
+        return Scenarios.discover().get(e.scenario()).open(new ScenarioOptions(e.corpus(), e.settings()));
     }
 
     static Function<RunPlatform, ChatModel> models(Experiment e, Scenario scenario) {

@@ -53,6 +53,8 @@ final class RunInfo {
         new java.util.TreeMap<>(scenarioSettings).forEach((k, v) -> settings.set(k, json.valueToTree(v)));
         var faults = n.putObject("faults");
         e.faults().forEach((k, v) -> faults.put(k, String.valueOf(v)));
+        n.set("settings", json.valueToTree(e.settings()));
+        n.set("workload", json.valueToTree(e.workload()));
         n.put("harnessWallMillis", wallMillis);
         n.put("peakHeapMiB", Math.round(dev.fameharness.runner.engine.HeapUse.peakBytes() / 1048576.0));
         n.put("modeled", MODELED);

@@ -12,17 +12,21 @@ import java.util.Locale;
 
 /**
  * Compares a run's summary.json with a committed baseline summary.json: per preset, input tokens, cost,
- * completion rate and modeled median/p95 latency must stay within the stated tolerances. The virtual clock
+ * completion rate, answer quality (mean ROUGE-L F1 of completed turns) and modeled median/p95 latency must stay
+ * within the stated tolerances. The virtual clock
  * makes a run deterministic, so any move is a code change; the tolerances say which moves are acceptable.
  */
 public final class RegressionCheck {
 
-    /** Relative tolerances (0.01 = 1%) and the absolute one for completion rate. */
-    public record Tolerances(double tokens, double cost, double latency, double completion) {
-        public static final Tolerances DEFAULT = new Tolerances(0.02, 0.02, 0.05, 0.0);
+    /**
+     * Relative tolerances (0.01 = 1%) on tokens, cost and latency; absolute ones on completion rate and on answer
+     * quality ({@code quality}: the allowed drop of mean ROUGE-L F1 over completed turns, in F1 points).
+     */
+    public record Tolerances(double tokens, double cost, double latency, double completion, double quality) {
+        public static final Tolerances DEFAULT = new Tolerances(0.02, 0.02, 0.05, 0.0, 0.005);
 
         public Tolerances {
-            if (tokens < 0 || cost < 0 || latency < 0 || completion < 0) {
+            if (tokens < 0 || cost < 0 || latency < 0 || completion < 0 || quality < 0) {
                 throw new ConfigException("tolerances must be >= 0");
             }
         }
@@ -82,6 +86,11 @@ public final class RegressionCheck {
             double cc = c.path("completion_rate").asDouble();
             if (cc < bc - t.completion() - 1e-12) {
                 out.add(new Finding(name, "completion_rate", bc, cc, "-" + t.completion() + " absolute"));
+            }
+            double bq = b.path("rouge_completed").path("rouge_l").asDouble();
+            double cq = c.path("rouge_completed").path("rouge_l").asDouble();
+            if (cq < bq - t.quality() - 1e-12) {
+                out.add(new Finding(name, "rouge_l_completed", bq, cq, "-" + t.quality() + " absolute"));
             }
         }
         return out;

@@ -52,8 +52,21 @@ public final class ReportWriter {
                 .append("Conditions: ").append(conditions(info)).append(".\n\n");
         md.append("What is modeled and what is measured: ").append(info.path("modeled").asText()).append(' ')
                 .append(info.path("measured").asText()).append("\n\n");
-        claims(md, summary);
+        Optional<ClaimTable> claimTable = ClaimTable.of(repro.get(), "fame", "stateless-payload");
+        if (claimTable.isPresent()) {
+            claimTable.get().claims(md);
+            run("ci").flatMap(ci -> ClaimTable.of(ci, "fame", "stateless-payload")).ifPresent(ci -> md.append(
+                    "On the quick session set (`experiments/ci.yaml`, the CI experiment), the same comparison gives: ")
+                    .append(ci.oneLine()).append(".\n\n"));
+        } else {
+            claims(md, summary);
+        }
+        tokenBreakdown(md, summary);
         decomposition(md, summary);
+        claimTable.ifPresent(t -> t.everyComparison(md));
+        AttributionSection.write(md, repro.get(), this::rel);
+        FaultSection.write(md, run("faults-quick"), run("quick-all"), this::rel);
+        SensitivitySection.write(md, results.resolve("sensitivity"), this::rel);
         sideBySide(md);
         sweeps(md);
         performance(md, info);
@@ -107,6 +120,9 @@ public final class ReportWriter {
                 fame.path("rouge_completed").path("rouge2").asDouble(), base.path("rouge_completed").path("rouge2").asDouble(),
                 fame.path("rouge_completed").path("rouge_l").asDouble() + 0.005 >= base.path("rouge_completed").path("rouge_l").asDouble()
                         ? "are not" : "ARE"));
+    }
+
+    private void tokenBreakdown(StringBuilder md, JsonNode s) {
         md.append("Token breakdown by role (input tokens, total over the run):\n\n| preset | planner | actor | evaluator | all |\n|---|---:|---:|---:|---:|\n");
         for (JsonNode p : s.path("presets")) {
             JsonNode t = p.path("tokens");

@@ -17,6 +17,15 @@ public interface ScenarioProvider {
     /** Loads the scenario's data (verified) and builds its tools; the caller closes the result. */
     Scenario open(ScenarioOptions options);
 
+    /**
+     * The shape parameters of a named session size and their values (what an experiment's {@code workload:} may
+     * override and {@code fame sensitivity} may vary), read without loading the scenario's data. Empty when the
+     * scenario's workload has no such parameters.
+     */
+    default java.util.Map<String, Object> shape(String size) {
+        return java.util.Map.of();
+    }
+
     /** True for the one scenario an experiment without a {@code scenario:} field runs. */
     default boolean isDefault() {
         return false;

@@ -49,6 +49,20 @@ public record SessionConfig(String name, int sessions, int meanTurnsPerSession, 
         }
     }
 
+    /** The shape's parameters by their names in workload-sizes.json. */
+    public java.util.Map<String, Object> asMap() {
+        java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
+        v.put("sessions", sessions);
+        v.put("meanTurnsPerSession", meanTurnsPerSession);
+        v.put("arrivalRatePerMinute", arrivalRatePerMinute);
+        v.put("meanThinkTimeSeconds", meanThinkTime.toMillis() / 1000.0);
+        v.put("simultaneousProbability", simultaneousProbability);
+        v.put("zipfExponent", zipfExponent);
+        v.put("followUpShare", followUpShare);
+        v.put("implicitShare", implicitShare);
+        return v;
+    }
+
     /** This shape with some parameters replaced (sweeps, sensitivity); keys as in workload-sizes.json. */
     public SessionConfig with(java.util.Map<String, Object> overrides) {
         java.util.Map<String, Double> v = new java.util.LinkedHashMap<>();

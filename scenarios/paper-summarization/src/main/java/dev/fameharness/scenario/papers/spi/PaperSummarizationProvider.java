@@ -25,6 +25,11 @@ public final class PaperSummarizationProvider implements ScenarioProvider {
     }
 
     @Override
+    public java.util.Map<String, Object> shape(String size) {
+        return dev.fameharness.scenario.papers.sessions.WorkloadSizes.named(size).asMap();
+    }
+
+    @Override
     public boolean isDefault() {
         return true;
     }
