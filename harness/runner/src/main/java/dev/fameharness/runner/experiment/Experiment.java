@@ -27,6 +27,7 @@ import java.util.Set;
  * size: default                 # quick | default | large
  * presets: [fame, stateless-payload]
  * baseline: stateless-payload   # the preset every other one is compared with
+ * also_baselines: [stateless]    # further presets every other one is compared with (claims.json, REPORT.md)
  * seeds: [1, 2, 3]
  * clock: virtual                # virtual | wall
  * model: simulated              # simulated | openai | replay
@@ -44,11 +45,11 @@ public record Experiment(String name, String source, String scenario, String siz
                          String baseline, List<Long> seeds, String clock, double wallDelayScale, String model,
                          Map<String, String> modelOptions, Map<String, URI> endpoints, Map<String, Object> faults,
                          Optional<Path> corpus, boolean promptCaching, Map<String, Object> settings,
-                         Map<String, Object> workload) {
+                         Map<String, Object> workload, List<String> alsoBaselines) {
 
     public static final List<String> FIELDS = List.of("name", "scenario", "size", "presets", "baseline", "seeds",
             "clock", "wall_delay_scale", "model", "model_options", "endpoints", "overrides", "faults", "corpus",
-            "description", "prompt_caching", "settings", "workload");
+            "description", "prompt_caching", "settings", "workload", "also_baselines");
     public static final List<String> SIZES = List.of("quick", "default", "large");
     public static final List<String> CLOCKS = List.of("virtual", "wall");
     public static final List<String> MODELS = List.of("simulated", "openai", "replay");
@@ -57,6 +58,7 @@ public record Experiment(String name, String source, String scenario, String siz
     public Experiment {
         presets = List.copyOf(presets);
         seeds = List.copyOf(seeds);
+        alsoBaselines = List.copyOf(alsoBaselines);
         modelOptions = Map.copyOf(modelOptions);
         endpoints = Map.copyOf(endpoints);
         faults = Map.copyOf(faults);
@@ -215,13 +217,36 @@ public record Experiment(String name, String source, String scenario, String siz
                 "scenario setting names to values, e.g. {read_budget_bytes: 24576}");
         Map<String, Object> workload = scalars(doc, "workload", "workload shape keys to values, e.g. {zipfExponent: 1.5}");
         return new Experiment(name, file, scenario, size, presets, baseline, seeds, clock, scale, model, modelOptions,
-                endpoints, faults, corpus, caching.isMissingNode() || caching.asBoolean(), settings, workload);
+                endpoints, faults, corpus, caching.isMissingNode() || caching.asBoolean(), settings, workload,
+                alsoBaselines(doc, presets, baseline));
     }
 
     /** This experiment with other scenario settings and workload-shape overrides (what a sensitivity level varies). */
     public Experiment withOverrides(Map<String, Object> newSettings, Map<String, Object> newWorkload) {
         return new Experiment(name, source, scenario, size, presets, baseline, seeds, clock, wallDelayScale, model,
-                modelOptions, endpoints, faults, corpus, promptCaching, newSettings, newWorkload);
+                modelOptions, endpoints, faults, corpus, promptCaching, newSettings, newWorkload, alsoBaselines);
+    }
+
+    private static List<String> alsoBaselines(LocatedYaml doc, List<Preset> presets, String baseline) {
+        List<String> out = new ArrayList<>();
+        JsonNode n = doc.root.path("also_baselines");
+        if (n.isMissingNode()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            throw doc.error("also_baselines", "must be a list of preset names, e.g. [stateless]");
+        }
+        for (JsonNode b : n) {
+            String name = b.asText();
+            if (presets.stream().noneMatch(p -> p.name().equals(name))) {
+                throw doc.error("also_baselines", "must name the experiment's presets, was '" + name + "'");
+            }
+            if (name.equals(baseline) || out.contains(name)) {
+                throw doc.error("also_baselines", "lists '" + name + "' twice (or the baseline itself)");
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     private static Map<String, Object> scalars(LocatedYaml doc, String field, String what) {
@@ -247,7 +272,8 @@ public record Experiment(String name, String source, String scenario, String siz
         String base = newPresets.stream().anyMatch(p -> p.name().equals(baseline)) ? baseline
                 : newPresets.get(newPresets.size() - 1).name();
         return new Experiment(name, source, scenario, newSize, newPresets, base, newSeeds, clock, wallDelayScale,
-                model, modelOptions, endpoints, faults, corpus, promptCaching, settings, workload);
+                model, modelOptions, endpoints, faults, corpus, promptCaching, settings, workload,
+                alsoBaselines.stream().filter(b -> newPresets.stream().anyMatch(p -> p.name().equals(b))).toList());
     }
 
     private static Object scalar(JsonNode n) {

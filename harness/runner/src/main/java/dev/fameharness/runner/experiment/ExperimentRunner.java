@@ -160,7 +160,7 @@ public final class ExperimentRunner {
         }
         List<String> names = experiment.presets().stream().map(Preset::name).toList();
         RunResults results = RunResults.compute(experiment.name() + "/" + runId, turns, CostModel.withDefaultPrices(),
-                RunExtras.of(storage, starts), PresetPair.againstBaseline(experiment.baseline(), names),
+                RunExtras.of(storage, starts), pairs(experiment, names),
                 Bootstrap.withSeed(experiment.seeds().get(0)));
         long wall = (System.nanoTime() - t0) / 1_000_000;
         try {
@@ -204,6 +204,15 @@ public final class ExperimentRunner {
             }
         }
         return turns;
+    }
+
+    /** Every preset against the baseline, then against each of {@code also_baselines}. */
+    static List<PresetPair> pairs(Experiment experiment, java.util.Collection<String> names) {
+        List<PresetPair> pairs = new ArrayList<>(PresetPair.againstBaseline(experiment.baseline(), names));
+        for (String b : experiment.alsoBaselines()) {
+            pairs.addAll(PresetPair.againstBaseline(b, names));
+        }
+        return pairs;
     }
 
     /** Store names must be unique per run and seed (servers may be reused by an endpoint). */
