@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 + "write per-claim tornado charts and the values under which each claim reaches the paper's figure.")
 final class SensitivityCommand implements Callable<Integer> {
 
-    @Option(names = "--plan", defaultValue = "experiments/sensitivity.yaml",
+    @Option(names = "--plan", defaultValue = "experiments/plans/sensitivity.yaml",
             description = "The sensitivity plan. Default: ${DEFAULT-VALUE}.")
     Path plan;
 

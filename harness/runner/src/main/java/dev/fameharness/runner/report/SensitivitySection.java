@@ -33,7 +33,7 @@ final class SensitivitySection {
         md.append("## What it would take\n\n");
         Optional<Path> run = newest(sensitivityRoot);
         if (run.isEmpty()) {
-            md.append("No sensitivity run yet: `fame sensitivity` (plan `experiments/sensitivity.yaml`) writes "
+            md.append("No sensitivity run yet: `fame sensitivity` (plan `experiments/plans/sensitivity.yaml`) writes "
                     + "`results/sensitivity/<run-id>/`.\n\n");
             return;
         }
@@ -47,7 +47,7 @@ final class SensitivitySection {
         s.path("seeds").forEach(x -> seeds.add(x.asText()));
         md.append(String.format(Locale.ROOT, "From `%s`: `%s` against `%s` on the `%s` sessions, seeds %s; %d full reruns "
                         + "of the paired comparison in %.1f s on this machine. Each assumption is varied one at a time over "
-                        + "the documented range of `experiments/sensitivity.yaml` with everything else at its base value, "
+                        + "the documented range of `experiments/plans/sensitivity.yaml` with everything else at its base value, "
                         + "then the two most influential (%s) together at the corners of their ranges. A claim reaches the "
                         + "paper's figure at a level when its point ratio is at or below the figure.%n%n",
                 rel.apply(run.get()), s.path("candidate").asText(), s.path("baseline").asText(), s.path("size").asText(),

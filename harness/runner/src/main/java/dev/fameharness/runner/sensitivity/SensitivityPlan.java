@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A sensitivity plan (YAML, e.g. {@code experiments/sensitivity.yaml}): the base experiment whose paired
+ * A sensitivity plan (YAML, e.g. {@code experiments/plans/sensitivity.yaml}): the base experiment whose paired
  * comparison is rerun, the candidate preset, and the parameters with their documented ranges. Errors name the
  * file, the parameter and the field.
  *

@@ -19,7 +19,7 @@ class SensitivityPlanTest {
 
     @Test
     void should_hold_at_least_eight_parameters_of_five_levels_when_the_shipped_plan_is_read() {
-        SensitivityPlan plan = SensitivityPlan.load(Path.of("../../experiments/sensitivity.yaml"), PROFILE);
+        SensitivityPlan plan = SensitivityPlan.load(Path.of("../../experiments/plans/sensitivity.yaml"), PROFILE);
 
         assertThat(plan.parameters()).hasSizeGreaterThanOrEqualTo(8);
         assertThat(plan.parameters()).allSatisfy(p -> {
