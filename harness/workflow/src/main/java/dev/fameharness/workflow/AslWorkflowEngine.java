@@ -7,6 +7,7 @@ import dev.fameharness.api.error.ConfigException;
 import dev.fameharness.api.faas.FunctionRuntime;
 import dev.fameharness.api.metering.EventSink;
 import dev.fameharness.api.time.Clock;
+import dev.fameharness.api.time.KeyedRandom;
 import dev.fameharness.api.time.LatencyModel;
 import dev.fameharness.api.workflow.WorkflowEngine;
 import dev.fameharness.api.workflow.WorkflowResult;
@@ -32,6 +33,7 @@ public final class AslWorkflowEngine implements WorkflowEngine {
     private final LatencyModel latency;
     private final EventSink sink;
     private final AslOptions options;
+    private final KeyedRandom keyed;
     private final AtomicLong executions = new AtomicLong();
 
     public AslWorkflowEngine(FunctionRuntime runtime, Clock clock, LatencyModel latency, EventSink sink) {
@@ -40,6 +42,16 @@ public final class AslWorkflowEngine implements WorkflowEngine {
 
     public AslWorkflowEngine(FunctionRuntime runtime, Clock clock, LatencyModel latency, EventSink sink,
                              AslOptions options) {
+        this(runtime, clock, latency, sink, options, null);
+    }
+
+    /**
+     * @param keyed streams keyed by the logical operation for Retry jitter (common random numbers across
+     *              architectures); null draws it from the executing process's stream
+     */
+    public AslWorkflowEngine(FunctionRuntime runtime, Clock clock, LatencyModel latency, EventSink sink,
+                             AslOptions options, KeyedRandom keyed) {
+        this.keyed = keyed;
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.latency = Objects.requireNonNull(latency, "latency");
@@ -68,7 +80,8 @@ public final class AslWorkflowEngine implements WorkflowEngine {
         }
         long n = executions.incrementAndGet();
         String executionName = UUID.nameUUIDFromBytes((name + "#" + n).getBytes(StandardCharsets.UTF_8)).toString();
-        return new Execution(name, machine, runtime, clock, latency, sink, options, executionName).run(input);
+        return new Execution(name, machine, runtime, clock, latency, sink, options, executionName, keyed)
+                .run(input);
     }
 
     /** Parses and validates a definition without running it (what CreateStateMachine checks). */

@@ -11,6 +11,7 @@ import dev.fameharness.api.faas.FunctionTimeoutException;
 import dev.fameharness.api.metering.Event;
 import dev.fameharness.api.metering.EventSink;
 import dev.fameharness.api.time.Clock;
+import dev.fameharness.api.time.KeyedRandom;
 import dev.fameharness.api.time.LatencyModel;
 import dev.fameharness.api.time.LatencyPart;
 import dev.fameharness.api.time.Scope;
@@ -45,6 +46,7 @@ final class Execution {
     private final EventSink sink;
     private final AslOptions options;
     private final String executionName;
+    private final KeyedRandom keyed;
     private final Intrinsics intrinsics;
     private final AtomicInteger transitions = new AtomicInteger();
     private Duration start;
@@ -52,7 +54,7 @@ final class Execution {
     private ObjectNode contextBase;
 
     Execution(String workflow, StateMachine machine, FunctionRuntime runtime, Clock clock, LatencyModel latency,
-              EventSink sink, AslOptions options, String executionName) {
+              EventSink sink, AslOptions options, String executionName, KeyedRandom keyed) {
         this.workflow = workflow;
         this.machine = machine;
         this.runtime = runtime;
@@ -61,6 +63,7 @@ final class Execution {
         this.sink = sink;
         this.options = options;
         this.executionName = executionName;
+        this.keyed = keyed;
         this.intrinsics = new Intrinsics(clock::random);
     }
 
@@ -193,7 +196,7 @@ final class Execution {
                     JsonNode retrier = retriers.get(r);
                     int maxAttempts = retrier.path("MaxAttempts").asInt(3);
                     if (attempts[r] < maxAttempts) {
-                        clock.sleep(retryDelay(retrier, attempts[r]), LatencyPart.RETRY);
+                        clock.sleep(retryDelay(name, retrier, attempts[r]), LatencyPart.RETRY);
                         attempts[r]++;
                         retryCount++;
                         cancel.check();
@@ -232,16 +235,18 @@ final class Execution {
 
     /**
      * IntervalSeconds x BackoffRate^attempt, capped at MaxDelaySeconds; with JitterStrategy FULL a uniform
-     * draw in [0, that) from the process's seeded random stream.
+     * draw in [0, that): from a stream keyed by the state and attempt when the engine has a {@link KeyedRandom}
+     * (common random numbers), else from the process's seeded random stream.
      */
-    Duration retryDelay(JsonNode retrier, int attempt) {
+    Duration retryDelay(String state, JsonNode retrier, int attempt) {
         double seconds = retrier.path("IntervalSeconds").asDouble(1.0)
                 * Math.pow(retrier.path("BackoffRate").asDouble(2.0), attempt);
         if (retrier.has("MaxDelaySeconds")) {
             seconds = Math.min(seconds, retrier.get("MaxDelaySeconds").asDouble());
         }
         if ("FULL".equals(retrier.path("JitterStrategy").asText("NONE"))) {
-            seconds = clock.random().nextDouble() * seconds;
+            seconds = (keyed == null ? clock.random() : keyed.next("sfn.retry.jitter", state + "#" + attempt))
+                    .nextDouble() * seconds;
         }
         return Duration.ofNanos(Math.round(seconds * 1e9));
     }

@@ -53,7 +53,8 @@ public final class RunPlatform {
                 new dev.fameharness.api.time.KeyedRandom(seed));
         this.faas = this.faults.<dev.fameharness.api.faas.FunctionRuntime>map(
                 f -> new dev.fameharness.faults.FaultyFunctionRuntime(emulator, f)).orElse(emulator);
-        this.workflows = new AslWorkflowEngine(faas, clock, latency, events);
+        this.workflows = new AslWorkflowEngine(faas, clock, latency, events, dev.fameharness.workflow.AslOptions.DEFAULTS,
+                new dev.fameharness.api.time.KeyedRandom(seed));
     }
 
     public java.util.Optional<dev.fameharness.faults.FaultInjector> faults() {

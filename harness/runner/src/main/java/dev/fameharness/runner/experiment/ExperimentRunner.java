@@ -249,7 +249,8 @@ public final class ExperimentRunner {
 
     /**
      * {@code costs.json}: per preset and seed, usage cost by role (from the event stream: LLM tokens, function
-     * GB-s and requests, store units and transitions attributed to the role that caused them) and by session.
+     * GB-s and requests, store units and transitions attributed to the role that caused them) and by session, and
+     * the model's input tokens and the cached part of them by role (prompt caching).
      */
     static void writeCostBreakdown(Path file, List<PresetRun> runs) throws IOException {
         CostModel costs = CostModel.withDefaultPrices();
@@ -264,6 +265,20 @@ public final class ExperimentRunner {
             var bySession = node.putObject("by_session_usd");
             costs.bySession(run.turns()).forEach((session, c) -> bySession.put(session, c.total()));
             node.put("total_usd", costs.total(run.turns()).total());
+            var cached = node.putObject("cached_input_tokens_by_role");
+            var input = node.putObject("input_tokens_by_role");
+            java.util.TreeMap<String, long[]> tokensByRole = new java.util.TreeMap<>();
+            for (var e : run.events().events()) {
+                if (e instanceof dev.fameharness.api.metering.Event.LlmCall c) {
+                    long[] t = tokensByRole.computeIfAbsent(c.tags().role(), r -> new long[2]);
+                    t[0] += c.inputTokens();
+                    t[1] += c.cachedInputTokens();
+                }
+            }
+            tokensByRole.forEach((role, t) -> {
+                input.put(role, t[0]);
+                cached.put(role, t[1]);
+            });
         }
         json.writeValue(file.toFile(), root);
     }

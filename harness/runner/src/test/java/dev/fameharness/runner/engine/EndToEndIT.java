@@ -223,4 +223,22 @@ class EndToEndIT {
                     .as("turns of %s with model time", preset).isEqualTo(run.turns().size());
         }
     }
+
+    @Test
+    void should_price_storage_held_and_cached_prompt_prefixes_per_turn_where_the_architecture_has_them() {
+        List<TurnRecord> fame = shared("fame").turns();
+        List<TurnRecord> payload = shared("stateless-payload").turns();
+
+        // FAME keeps memory in DynamoDB and artifacts and cached tool responses in S3; the payload baseline stores nothing.
+        assertThat(fame.stream().mapToDouble(t -> t.unit("dynamodb.storage_gb_month")).sum()).isPositive();
+        assertThat(fame.stream().mapToDouble(t -> t.unit("s3.storage_gb_month")).sum()).isPositive();
+        assertThat(payload).allSatisfy(t -> {
+            assertThat(t.unit("dynamodb.storage_gb_month")).isZero();
+            assertThat(t.unit("s3.storage_gb_month")).isZero();
+        });
+        // The role prompts repeat, so some prompts of 1,024 tokens or more start with a cached prefix.
+        double cached = fame.stream().mapToDouble(t -> t.unit("llm.cached_input_tokens")).sum();
+        assertThat(cached).isPositive();
+        assertThat(cached % 128).as("whole 128-token blocks").isZero();
+    }
 }
