@@ -179,8 +179,14 @@ public record ClaimStatistics(int resamples, double confidence, long seed, List<
             }
             Optional<Estimate> turn = boot.estimate(ClusterBootstrap.Sample.unclustered(s.a(), s.b()),
                     ClusterBootstrap.MEAN_DIFFERENCE);
+            List<Integer> idx = indices(keep);
+            TreeMap<String, Estimate> byTask = new TreeMap<>();
+            for (String task : new TreeSet<>(idx.stream().map(i -> task(paired.candidate().get(i))).toList())) {
+                List<Integer> sub = idx.stream().filter(i -> task(paired.candidate().get(i)).equals(task)).toList();
+                boot.estimate(sample(sub, f), ClusterBootstrap.MEAN_DIFFERENCE).ifPresent(e -> byTask.put(task, e));
+            }
             return Optional.of(new PairedMetric(name, statistic, s.size(), s.clusters(), turn, session,
-                    Optional.empty(), new TreeMap<>()));
+                    Optional.empty(), byTask));
         }
 
         private static String task(TurnRecord t) {
