@@ -25,7 +25,7 @@ public final class LogTimes {
     /** One way of writing time: fields joined by a space, read with a formatter (or epoch seconds). */
     public record Layout(String name, List<String> fields, DateTimeFormatter formatter) {
 
-        Optional<LocalDateTime> read(Map<String, String> header) {
+        public Optional<LocalDateTime> read(Map<String, String> header) {
             StringBuilder sb = new StringBuilder();
             for (String f : fields) {
                 String v = header.get(f);
