@@ -96,16 +96,21 @@ public final class LogAnalyticsBehavior implements SimulatedBehavior {
             return Step.answer("I can answer questions about the system logs only; I did not understand this one.",
                     "observations");
         }
-        LogQuestion q = parsed.get();
-        if (q.kind().implicit()) {
-            Optional<LogQuestion> referent = referent(view, q);
+        LogQuestion asked = parsed.get();
+        LogQuestion q = asked;
+        if (asked.kind().implicit()) {
+            Optional<LogQuestion> referent = referent(view, asked);
             if (referent.isEmpty()) {
-                return Step.answer(NEED_CONTEXT + " which log and which " + (q.kind() == LogQuestion.Kind.WINDOW_BEFORE
+                return Step.answer(NEED_CONTEXT + " which log and which " + (asked.kind() == LogQuestion.Kind.WINDOW_BEFORE
                         ? "time window" : "lines") + " do you mean? I do not see an earlier question this refers to.",
                         "memory");
             }
-            q = q.resolve(referent.get());
+            q = asked.resolve(referent.get());
         }
+        return next(view, q);
+    }
+
+    private Step next(LogPromptView view, LogQuestion q) {
         for (LogPromptView.Note n : view.memory) {
             if ("answer".equals(n.kind()) && n.about().equals(view.request) && !Prompts.INDEXED.equals(n.text())
                     && !q.kind().implicit() && !n.text().startsWith(NEED_CONTEXT)) {
