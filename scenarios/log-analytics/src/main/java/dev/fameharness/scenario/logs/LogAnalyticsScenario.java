@@ -6,6 +6,7 @@ import dev.fameharness.mcp.ToolServerSpec;
 import dev.fameharness.scenario.logs.corpus.LogCorpus;
 import dev.fameharness.scenario.logs.corpus.LogCorpusLoader;
 import dev.fameharness.scenario.logs.policy.LogAnalyticsBehavior;
+import dev.fameharness.scenario.logs.sessions.LogQuestion;
 import dev.fameharness.scenario.logs.sessions.LogScoring;
 import dev.fameharness.scenario.logs.sessions.LogSessionConfig;
 import dev.fameharness.scenario.logs.sessions.LogSessionGenerator;
@@ -68,6 +69,12 @@ public final class LogAnalyticsScenario implements Scenario {
     @Override
     public ScenarioWorkload workload(String size, long seed, Map<String, Object> shapeOverrides) {
         return generator.generate(LogSessionConfig.named(size).with(shapeOverrides), seed);
+    }
+
+    /** A turn asking one explicit question, with its ground truth (tests and hand-made workloads). */
+    public ScenarioTurn turn(String sessionId, String turnId, java.time.Duration arrival, LogQuestion q) {
+        LogTruth truth = generator.truth(q).orElseThrow(() -> new IllegalArgumentException("no ground truth answers " + q));
+        return new ScenarioTurn(sessionId, turnId, 0, arrival, false, q.kind().task(), q.render(), truth);
     }
 
     @Override

@@ -114,6 +114,12 @@ public final class LogSessionGenerator {
         return new ScenarioWorkload(config.name(), seed, turns);
     }
 
+    /** The ground truth of an explicit question about a system that has ground truth. */
+    public Optional<LogTruth> truth(LogQuestion q) {
+        return facts.stream().filter(f -> f.system().name().equals(q.system())).findFirst()
+                .flatMap(f -> LogAnswer.compute(q, f.lines(), f.templates())).map(a -> new LogTruth(q, q, a));
+    }
+
     private static LogTruth followUp(LogTruth previous, Facts f) {
         LogQuestion.Kind kind = switch (previous.resolved().kind()) {
             case LEVEL_COUNT -> LogQuestion.Kind.TOP_COMPONENT;
