@@ -83,6 +83,14 @@ public final class RegressionCheck {
             if (cc < bc - t.completion() - 1e-12) {
                 out.add(new Finding(name, "completion_rate", bc, cc, "-" + t.completion() + " absolute"));
             }
+            // Scenarios that score exactly: accuracy may not drop either (same tolerance as completion).
+            if (b.has("accuracy")) {
+                double ba = b.path("accuracy").asDouble();
+                double ca = c.path("accuracy").asDouble(0);
+                if (ca < ba - t.completion() - 1e-12) {
+                    out.add(new Finding(name, "accuracy", ba, ca, "-" + t.completion() + " absolute"));
+                }
+            }
         }
         return out;
     }

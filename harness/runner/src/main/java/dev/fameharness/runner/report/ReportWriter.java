@@ -55,6 +55,8 @@ public final class ReportWriter {
         claims(md, summary);
         decomposition(md, summary);
         sideBySide(md);
+        run("log-analytics").ifPresent(dir -> LogAnalyticsSection.append(md, rel(dir),
+                read(dir.resolve("summary.json")), read(dir.resolve("run.json"))));
         sweeps(md);
         performance(md, info);
         assumptions(md);
