@@ -84,7 +84,11 @@ public final class LogAnalyticsBehavior implements SimulatedBehavior {
             plan.put("steps", List.of());
             plan.put("answer_from", s.why());
         } else {
-            plan.put("steps", List.of(Map.of("tool", s.tool(), "arguments", s.args(), "why", s.why())));
+            Map<String, Object> step = new LinkedHashMap<>(); // ordered: the plan text must not vary between runs
+            step.put("tool", s.tool());
+            step.put("arguments", s.args());
+            step.put("why", s.why());
+            plan.put("steps", List.of(step));
             plan.put("answer_from", "tools");
         }
         return json(plan);
