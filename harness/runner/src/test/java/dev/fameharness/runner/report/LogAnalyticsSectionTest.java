@@ -22,7 +22,7 @@ class LogAnalyticsSectionTest {
         var root = JSON.createObjectNode();
         root.putArray("presets").add(preset("fame", 1.0, fameAccuracy, "{}"))
                 .add(preset("stateless-payload", 0.4, 0.3, "{\"state-payload-limit\":12}"));
-        root.putArray("comparisons").add(JSON.readTree("{\"candidate\":\"fame\",\"baseline\":\"stateless-payload\","
+        root.putArray("comparisons").add(JSON.readTree("{\"candidate\":\"fame\",\"baseline\":\"stateless-payload\",\"pairs\":20,\"latency_pairs\":8,"
                 + "\"latency_median_ratio\":{\"value\":0.25,\"low\":0.2,\"high\":0.5},"
                 + "\"input_tokens_ratio\":{\"value\":0.05,\"low\":0.04,\"high\":0.08},"
                 + "\"cost_ratio\":{\"value\":0.1,\"low\":0.05,\"high\":0.2}}"));
@@ -42,6 +42,9 @@ class LogAnalyticsSectionTest {
         assertThat(text).contains("| LLM input tokens | 88% fewer | 95.0% fewer | 92.0% - 96.0% | yes |");
         assertThat(text).contains("| completion | higher | 100.0% vs 40.0% | - | yes |");
         assertThat(text).contains("| exact answers (accuracy over all turns) | not stated | 95.0% vs 30.0% | - | higher |");
+        assertThat(text).contains("On log analytics the paper's claims hold as follows: latency: direction only; "
+                + "input tokens, cost, completion: yes.");
+        assertThat(text).contains("Latency pairs the 8 turns both presets completed; tokens and cost pair all 20 turns");
         assertThat(text).contains("| stateless-payload | 20 | 40.0% | state-payload-limit 12 | 30.0% | 1500.5 | 1234 | 0.250000 |");
     }
 
