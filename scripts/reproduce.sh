@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reproduces the paper's claims (13x latency, 88% fewer input tokens, 66% lower cost, higher completion) on the
 # embedded default back ends (DynamoDB Local, S3Proxy, redis-server, all on 127.0.0.1) with the deterministic
-# simulated GPT-4o-mini, and regenerates REPORT.md from the results.
+# simulated GPT-4o-mini, on both applications (paper summarization, log analytics), and regenerates REPORT.md.
 #   results/paper-reproduction/reference/   per-turn CSV, summary JSON/Markdown, charts, raw event streams
+#   results/log-analytics/reference/        the same for log analytics (answers scored exactly)
 #   REPORT.md                               claims, our figures with 95% CIs, decomposition, assumptions
 # Extra arguments go to `fame reproduce` (e.g. --seeds 1,2,3 --size large --run-id mine).
 set -euo pipefail

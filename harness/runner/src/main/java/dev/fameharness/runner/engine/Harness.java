@@ -31,7 +31,12 @@ public final class Harness implements AutoCloseable {
     public Harness(Scenario scenario, Map<String, URI> endpoints, CalibrationProfile profile,
                    Function<RunPlatform, ChatModel> models) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
-        this.servers = new Servers(endpoints);
+        try {
+            this.servers = new Servers(endpoints);
+        } catch (RuntimeException e) {
+            scenario.close(); // the harness owns the scenario from here on, even when it cannot start
+            throw e;
+        }
         this.profile = profile;
         this.models = models;
     }

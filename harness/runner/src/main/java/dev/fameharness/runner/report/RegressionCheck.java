@@ -92,6 +92,14 @@ public final class RegressionCheck {
             if (cq < bq - t.quality() - 1e-12) {
                 out.add(new Finding(name, "rouge_l_completed", bq, cq, "-" + t.quality() + " absolute"));
             }
+            // Scenarios that judge correctness: accuracy may not drop either (same tolerance as completion).
+            if (b.has("accuracy")) {
+                double ba = b.path("accuracy").asDouble();
+                double ca = c.path("accuracy").asDouble(0);
+                if (ca < ba - t.completion() - 1e-12) {
+                    out.add(new Finding(name, "accuracy", ba, ca, "-" + t.completion() + " absolute"));
+                }
+            }
         }
         return out;
     }

@@ -68,6 +68,8 @@ public final class ReportWriter {
         FaultSection.write(md, run("faults-quick"), run("quick-all"), this::rel);
         SensitivitySection.write(md, results.resolve("sensitivity"), this::rel);
         sideBySide(md);
+        run("log-analytics").ifPresent(dir -> LogAnalyticsSection.append(md, rel(dir),
+                read(dir.resolve("summary.json")), read(dir.resolve("run.json"))));
         sweeps(md);
         performance(md, info);
         assumptions(md);

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Reads a line's time from its header fields. Systems write time in many ways; this knows a list of
  * layouts (which header fields hold the time and how they are written) and uses, for a whole log, the first
- * layout that reads the log's first parsed line. Logs that omit the year (syslog style) are read in year
+ * layout that reads the log's first parsed line (HealthApp writes unpadded hours, minutes, seconds and
+ * milliseconds: {@code 20171223-2:15:35:11} is 11 ms). Logs that omit the year (syslog style) are read in year
  * {@value #DEFAULT_YEAR} (an assumption: the question windows then carry that year too). Epoch seconds are UTC.
  */
 public final class LogTimes {
@@ -25,7 +26,7 @@ public final class LogTimes {
     /** One way of writing time: fields joined by a space, read with a formatter (or epoch seconds). */
     public record Layout(String name, List<String> fields, DateTimeFormatter formatter) {
 
-        Optional<LocalDateTime> read(Map<String, String> header) {
+        public Optional<LocalDateTime> read(Map<String, String> header) {
             StringBuilder sb = new StringBuilder();
             for (String f : fields) {
                 String v = header.get(f);
@@ -65,7 +66,9 @@ public final class LogTimes {
             new Layout("mm-dd time.ms", List.of("Date", "Time"), f("MM-dd HH:mm:ss.SSS", true)),
             new Layout("bgl time", List.of("Time"), f("yyyy-MM-dd-HH.mm.ss.SSSSSS", false)),
             new Layout("apache", List.of("Time"), f("EEE MMM dd HH:mm:ss yyyy", false)),
-            new Layout("compact", List.of("Time"), f("yyyyMMdd-HH:mm:ss:SSS", false)),
+            new Layout("compact", List.of("Time"), new DateTimeFormatterBuilder().appendPattern("yyyyMMdd-H:m:s:")
+                    .appendValue(ChronoField.MILLI_OF_SECOND, 1, 3, java.time.format.SignStyle.NOT_NEGATIVE)
+                    .toFormatter(Locale.ENGLISH)),
             new Layout("mm.dd time", List.of("Time"), f("MM.dd HH:mm:ss", true)),
             new Layout("syslog month date", List.of("Month", "Date", "Time"), f("MMM d HH:mm:ss", true)),
             new Layout("syslog date day", List.of("Date", "Day", "Time"), f("MMM d HH:mm:ss", true)),
