@@ -270,7 +270,11 @@ public final class SensitivityRunner {
                 }
                 yield n.doubleValue();
             }
-            case SETTINGS -> e.settings().get(t) instanceof Number n ? n.doubleValue() : Double.NaN;
+            case SETTINGS -> {
+                Object v = e.settings().containsKey(t) ? e.settings().get(t)
+                        : dev.fameharness.scenario.spi.Scenarios.discover().get(e.scenario()).defaultSettings().get(t);
+                yield v instanceof Number n ? n.doubleValue() : Double.NaN;
+            }
         };
     }
 

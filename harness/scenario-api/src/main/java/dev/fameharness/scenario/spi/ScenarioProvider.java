@@ -26,6 +26,14 @@ public interface ScenarioProvider {
         return java.util.Map.of();
     }
 
+    /**
+     * The scenario's policy settings as its settings file gives them (what an experiment's {@code settings:} may
+     * override), read without loading the scenario's data. Empty when it has none.
+     */
+    default java.util.Map<String, Object> defaultSettings() {
+        return java.util.Map.of();
+    }
+
     /** True for the one scenario an experiment without a {@code scenario:} field runs. */
     default boolean isDefault() {
         return false;

@@ -30,6 +30,11 @@ public final class PaperSummarizationProvider implements ScenarioProvider {
     }
 
     @Override
+    public java.util.Map<String, Object> defaultSettings() {
+        return dev.fameharness.scenario.papers.policy.PaperSettings.defaults().asMap();
+    }
+
+    @Override
     public boolean isDefault() {
         return true;
     }
