@@ -68,8 +68,13 @@ final class ClaimTable {
 
     /** The section "The paper's claims". */
     void claims(StringBuilder md) {
+        claims(md, "## The paper's claims");
+    }
+
+    /** The claims of this comparison under {@code heading}. */
+    void claims(StringBuilder md, String heading) {
         JsonNode m = comparison.path("metrics");
-        md.append("## The paper's claims\n\n");
+        md.append(heading).append("\n\n");
         md.append(String.format(Locale.ROOT, "`%s` against `%s`, paired over the same turns (same seeds, same sessions): "
                 + "%d paired turns in %d sessions. The **session-level** interval is a cluster bootstrap (%d resamples, "
                 + "seed %d): sessions of a seed are resampled with all their turns, because turns of one session are "

@@ -61,6 +61,12 @@ public final class ReportWriter {
         } else {
             claims(md, summary);
         }
+        // the paper's own stateless baseline (no memory across requests), when the run has it
+        if (claimTable.isPresent() && info.path("presets").toString().contains("\"stateless\"")) {
+            ClaimTable.of(repro.get(), "fame", "stateless").ifPresent(t -> t.claims(md,
+                    "## The same claims against the paper's stateless baseline (`stateless`)"));
+        }
+        QualitySection.write(md, repro.get(), "fame", List.of("stateless-payload", "stateless"));
         tokenBreakdown(md, summary);
         decomposition(md, summary);
         claimTable.ifPresent(t -> t.everyComparison(md));
