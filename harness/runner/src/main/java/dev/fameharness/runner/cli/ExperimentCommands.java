@@ -14,15 +14,21 @@ final class ExperimentCommands {
     }
 
     static int runExperiment(Experiment e, ExperimentOptions options, PrintStream out, PrintStream err) {
-        return run(e, options.results, options.runId(), out, err) == null ? FameCli.ERROR : FameCli.OK;
+        return run(e, options.results(), options.runId(), options.quiet, out, err) == null ? FameCli.ERROR : FameCli.OK;
     }
 
     static ExperimentRunner.Outcome run(Experiment e, java.nio.file.Path results, String runId, PrintStream out,
                                         PrintStream err) {
+        return run(e, results, runId, false, out, err);
+    }
+
+    /** @param quiet no per-preset progress lines, only the summary table */
+    static ExperimentRunner.Outcome run(Experiment e, java.nio.file.Path results, String runId, boolean quiet,
+                                        PrintStream out, PrintStream err) {
         out.printf(Locale.ROOT, "experiment %s (%s): size %s, %d preset(s), seeds %s, %s clock, %s model%n",
                 e.name(), e.source(), e.size(), e.presets().size(), e.seeds(), e.clock(), e.model());
         ExperimentRunner.Outcome outcome = ExperimentRunner.run(e, results, runId,
-                new Progress(err, e.presets().size() * e.seeds().size()));
+                quiet ? line -> { } : new Progress(err, e.presets().size() * e.seeds().size()));
         StringWriter table = new StringWriter();
         try {
             new MarkdownTableWriter().write(outcome.results(), table);

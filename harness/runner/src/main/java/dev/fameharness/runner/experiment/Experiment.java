@@ -212,6 +212,21 @@ public record Experiment(String name, String source, String scenario, String siz
                 model, modelOptions, endpoints, faults, corpus);
     }
 
+    /** This experiment reading another corpus folder ({@code --corpus}). */
+    public Experiment withCorpus(Optional<Path> newCorpus) {
+        return new Experiment(name, source, scenario, size, presets, baseline, seeds, clock, wallDelayScale,
+                model, modelOptions, endpoints, faults, newCorpus);
+    }
+
+    /** This experiment on another clock ({@code --clock}); refused unless one of {@link #CLOCKS}. */
+    public Experiment withClock(String newClock) {
+        if (!CLOCKS.contains(newClock)) {
+            throw new ConfigException("--clock must be one of " + CLOCKS + ", was '" + newClock + "'");
+        }
+        return new Experiment(name, source, scenario, size, presets, baseline, seeds, newClock, wallDelayScale,
+                model, modelOptions, endpoints, faults, corpus);
+    }
+
     private static Object scalar(JsonNode n) {
         if (n.isBoolean()) {
             return n.asBoolean();

@@ -94,6 +94,7 @@ public final class ExperimentRunner {
             // Never leave a partial result behind: the folder of a failed run is removed.
             try {
                 deleteRecursively(tmpDir);
+                deleteIfEmpty(tmpDir.getParent());
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -227,6 +228,16 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the event stream " + file, e);
         }
+    }
+
+    /** Removes the experiment folder a failed first run created, so bad input leaves no folder behind. */
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                return;
+            }
+        }
+        Files.delete(dir);
     }
 
     static void deleteRecursively(Path dir) throws IOException {
