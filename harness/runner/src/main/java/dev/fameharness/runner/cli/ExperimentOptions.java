@@ -45,6 +45,20 @@ final class ExperimentOptions {
             + "per-preset progress lines (experiments).")
     boolean quiet;
 
+    @Option(names = "--resume", description = "Continue on the state an earlier run with the same run id left at the "
+            + "experiment's endpoints (its tables, buckets, key prefixes). Without it such state is refused: a run "
+            + "never reuses another run's data.")
+    boolean resume;
+
+    /** {@code --resume}, refused where there is nothing to resume: embedded servers start empty every run. */
+    boolean resume(Experiment e) {
+        if (resume && e.endpoints().isEmpty()) {
+            throw new ConfigException("--resume continues on state kept at the experiment's endpoints, and "
+                    + e.source() + " has none (its embedded servers start empty every run); drop --resume");
+        }
+        return resume;
+    }
+
     Path results() {
         return results == null ? DEFAULT_RESULTS : results;
     }

@@ -70,7 +70,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Plan plan = plan(PresetCatalog.discover());
-        ExperimentCommands.run(plan.experiment(), options.results(), plan.runId(), options.quiet, System.out, System.err);
+        ExperimentCommands.run(plan.experiment(), options.results(), plan.runId(), options.quiet,
+                options.resume(plan.experiment()), System.out, System.err);
         if (plan.report().isPresent()) {
             Path written = new ReportWriter(Path.of("."), options.results()).write(plan.report().get());
             System.out.println("report written to " + written);

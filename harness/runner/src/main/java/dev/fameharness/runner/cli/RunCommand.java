@@ -69,7 +69,12 @@ final class RunCommand implements Callable<Integer> {
                 e = e.withClock(clock);
             }
             experimentOptions.runId(); // validated before the run, not after
+            experimentOptions.resume(e);
             return new Plan(Optional.of(e), e.presets(), e.seeds(), e.size(), e.clock(), e.corpus(), quiet);
+        }
+        if (experimentOptions.resume) {
+            throw new ConfigException("--resume continues on state kept at an experiment's endpoints; without -e the "
+                    + "servers are embedded and start empty; drop --resume");
         }
         if (experimentOptions.results != null || experimentOptions.runId != null) {
             throw new ConfigException((experimentOptions.results != null ? "--results" : "--run-id")

@@ -87,8 +87,8 @@ final class SweepCommand implements Callable<Integer> {
         for (String value : values) {
             Experiment e = experiments.get(value);
             String runId = (options.runId == null ? "" : options.runId + "-") + param + "-" + value;
-            ExperimentRunner.Outcome o = ExperimentCommands.run(e, dir.resolve("runs"), runId, options.quiet, System.out,
-                    System.err);
+            ExperimentRunner.Outcome o = ExperimentCommands.run(e, dir.resolve("runs"), runId, options.quiet,
+                    options.resume(e), System.out, System.err);
             Map<String, PresetSummary> summaries = new LinkedHashMap<>();
             for (PresetSummary s : o.results().summary().presets()) {
                 summaries.put(s.preset(), s);

@@ -42,10 +42,16 @@ public final class Harness implements AutoCloseable {
 
     public Harness(Optional<Path> corpusFolder, Map<String, URI> endpoints, CalibrationProfile profile,
                    Function<RunPlatform, ChatModel> models) {
+        this(corpusFolder, endpoints, profile, models, false);
+    }
+
+    /** @param resume whether stores may start on an earlier run's state (see {@link Servers#Servers(Map, boolean)}) */
+    public Harness(Optional<Path> corpusFolder, Map<String, URI> endpoints, CalibrationProfile profile,
+                   Function<RunPlatform, ChatModel> models, boolean resume) {
         this.corpus = corpusFolder.map(JatsCorpusLoader::load).orElseGet(JatsCorpusLoader::loadDefault);
         this.library = new PaperLibrary(corpus);
         this.toolServer = PaperToolServer.spec(new PaperTools(library));
-        this.servers = new Servers(endpoints);
+        this.servers = new Servers(endpoints, resume);
         this.profile = profile;
         this.models = models;
     }

@@ -79,6 +79,16 @@ public final class ExperimentRunner {
     }
 
     public static Outcome run(Experiment experiment, Path resultsRoot, String runId, Consumer<String> progress) {
+        return run(experiment, resultsRoot, runId, false, progress);
+    }
+
+    /**
+     * @param resume whether the run may start on state an earlier run left in its stores' namespace (tables,
+     *               buckets and key prefixes are named after the run id and seed, {@link #runToken}); without it
+     *               a namespace that holds data is refused before anything runs
+     */
+    public static Outcome run(Experiment experiment, Path resultsRoot, String runId, boolean resume,
+                              Consumer<String> progress) {
         long t0 = System.nanoTime();
         Path finalDir = resultsRoot.resolve(experiment.name()).resolve(runId);
         Path tmpDir = resultsRoot.resolve(experiment.name()).resolve("." + runId + ".partial");
@@ -89,7 +99,7 @@ public final class ExperimentRunner {
             throw new UncheckedIOException("cannot create the results folder " + tmpDir, e);
         }
         try {
-            return runInto(experiment, finalDir, tmpDir, runId, progress, t0);
+            return runInto(experiment, finalDir, tmpDir, runId, resume, progress, t0);
         } catch (RuntimeException | Error e) {
             // Never leave a partial result behind: the folder of a failed run is removed.
             try {
@@ -102,7 +112,7 @@ public final class ExperimentRunner {
         }
     }
 
-    private static Outcome runInto(Experiment experiment, Path finalDir, Path tmpDir, String runId,
+    private static Outcome runInto(Experiment experiment, Path finalDir, Path tmpDir, String runId, boolean resume,
                                    Consumer<String> progress, long t0) {
         Path resultsRoot = finalDir.getParent().getParent();
         RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(experiment.clock());
@@ -111,7 +121,7 @@ public final class ExperimentRunner {
         Map<String, RunStorage> storage = new LinkedHashMap<>();
         Map<String, Double> starts = new LinkedHashMap<>();
         try (Harness harness = new Harness(experiment.corpus(), experiment.endpoints(),
-                CalibrationProfile.loadDefault(), models(experiment))) {
+                CalibrationProfile.loadDefault(), models(experiment), resume)) {
             int total = experiment.seeds().size() * experiment.presets().size();
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             // Presets are independent simulations (own clock, platform, tables and buckets): run them side by
@@ -174,13 +184,25 @@ public final class ExperimentRunner {
         return new Outcome(finalDir, results, runs, wall);
     }
 
-    /** Store names must be unique per run and seed (servers may be reused by an endpoint). */
-    static String runToken(String runId, long seed) {
-        String clean = runId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        if (clean.length() > 12) {
-            clean = clean.substring(clean.length() - 12);
-        }
+    /**
+     * The namespace of a run's stores for one seed: store names are {@code fame-<preset>-<token>}. Distinct run
+     * ids give distinct tokens: a run id that is already 1-12 of [a-z0-9] is used as it is, any other is
+     * replaced by 12 base-36 digits of its SHA-256 (so {@code my-run} and {@code myrun} do not share tables).
+     * Servers refuse a namespace that already holds data unless the run resumes.
+     */
+    public static String runToken(String runId, long seed) {
+        String clean = runId.matches("[a-z0-9]{1,12}") ? runId : hash12(runId);
         return clean + "s" + Long.toString(seed, 36).replace('-', 'm');
+    }
+
+    private static String hash12(String s) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            String b36 = new java.math.BigInteger(1, d).toString(36);
+            return b36.substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     static Function<RunPlatform, ChatModel> models(Experiment e) {

@@ -288,6 +288,30 @@ class CliOptionsTest {
         assertThat(preset.with(java.util.Map.of("function_memory_mb", 512.0), "test").functionMemoryMb()).isEqualTo(512);
     }
 
+    // --- --resume: only where an endpoint keeps state between runs ---
+
+    @Test
+    void should_exit_bad_input_when_resume_is_asked_without_endpoints() throws IOException {
+        Result withExperiment = fame("run", "-e", experiment("quick").toString(), "--resume", "--results", dir.toString());
+        Result without = fame("run", "--resume");
+
+        assertThat(withExperiment.exit()).isEqualTo(FameCli.BAD_INPUT);
+        assertThat(withExperiment.err()).contains("--resume").contains("endpoints");
+        assertThat(without.exit()).isEqualTo(FameCli.BAD_INPUT);
+        assertThat(without.err()).contains("--resume");
+        assertThat(dir.resolve("tiny")).doesNotExist();
+    }
+
+    @Test
+    void should_resume_when_the_experiment_has_endpoints() throws IOException {
+        Path file = Files.writeString(dir.resolve("ep.yaml"), "name: ep\npresets: [fame]\n"
+                + "endpoints: {dynamodb: http://127.0.0.1:8000}\n");
+
+        RunCommand run = parse(new RunCommand(), "-e", file.toString(), "--resume");
+
+        assertThat(run.experimentOptions.resume(run.plan(catalog).experiment().get())).isTrue();
+    }
+
     // --- scripts/fame rebuilds when sources are newer than its build ---
 
     @Test
