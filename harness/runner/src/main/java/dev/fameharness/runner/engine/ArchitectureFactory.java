@@ -67,14 +67,27 @@ public final class ArchitectureFactory {
 
     public static Architecture build(Preset preset, RunPlatform platform, Servers servers, ToolServerSpec toolServer,
                                      ChatModel model, String runToken) {
+        return build(preset, platform, servers, toolServer, model, runToken, java.util.Optional.empty());
+    }
+
+    /**
+     * @param deployedTools where the MCP tool server already runs as a function (on AWS: a Lambda reached through
+     *                      the Lambda API); empty = deploy it on this preset's platform, as every local run does
+     */
+    public static Architecture build(Preset preset, RunPlatform platform, Servers servers, ToolServerSpec toolServer,
+                                     ChatModel model, String runToken,
+                                     java.util.Optional<dev.fameharness.api.faas.FunctionRuntime> deployedTools) {
         String storeName = storeName(preset, runToken);
         EventSink events = platform.sink();
 
-        // MCP tool servers are functions on this preset's platform.
-        FunctionSpec toolFunction = new FunctionSpec(toolServer.serverName(), TOOL_SERVER_MEMORY_MB,
-                Duration.ofSeconds(120), RUNTIME);
-        McpFunctionServer.deploy(platform.faas(), toolFunction, toolServer, platform.clock(), platform.latency());
-        ToolGateway tools = platform.wrap(McpToolGateway.of(platform.faas(), platform.clock(), events,
+        // MCP tool servers are functions on this preset's platform (or already deployed elsewhere).
+        dev.fameharness.api.faas.FunctionRuntime toolRuntime = deployedTools.orElseGet(() -> {
+            FunctionSpec toolFunction = new FunctionSpec(toolServer.serverName(), TOOL_SERVER_MEMORY_MB,
+                    Duration.ofSeconds(120), RUNTIME);
+            McpFunctionServer.deploy(platform.faas(), toolFunction, toolServer, platform.clock(), platform.latency());
+            return platform.faas();
+        });
+        ToolGateway tools = platform.wrap(McpToolGateway.of(toolRuntime, platform.clock(), events,
                 toolServer.serverName()));
 
         // Stores: real servers, metered unless the preset's state is free (the oracle).
