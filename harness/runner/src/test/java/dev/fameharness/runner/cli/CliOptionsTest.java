@@ -312,6 +312,41 @@ class CliOptionsTest {
         assertThat(run.experimentOptions.resume(run.plan(catalog).experiment().get())).isTrue();
     }
 
+    // --- deploy --synth ---
+
+    @Test
+    void should_write_the_presets_template_when_deploy_synth_names_a_preset() throws IOException {
+        Path file = dir.resolve("t.json");
+
+        Result r = fame("deploy", "--synth", "fame", "--stack", "my-stack", "--run-id", "r1", "-o", file.toString());
+
+        assertThat(r.exit()).isEqualTo(FameCli.OK);
+        assertThat(Files.readString(file)).contains("\"AWS::StepFunctions::StateMachine\"").contains("my-stack-planner")
+                .contains("fame-fame-r1s1");
+    }
+
+    @Test
+    void should_write_every_presets_template_when_deploy_synth_is_all() {
+        Result r = fame("deploy", "--synth", "all", "--run-id", "r1", "-o", dir.toString());
+
+        assertThat(r.exit()).isEqualTo(FameCli.OK);
+        for (String preset : catalog.names()) {
+            assertThat(dir.resolve("fame-" + preset + ".template.json")).isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void should_exit_bad_input_when_deploy_lacks_synth_or_names_an_unknown_preset() {
+        Result none = fame("deploy");
+        Result unknown = fame("deploy", "--synth", "warp-drive", "-o", dir.resolve("x.json").toString());
+
+        assertThat(none.exit()).isEqualTo(FameCli.BAD_INPUT);
+        assertThat(none.err()).contains("--synth").contains("aws cloudformation deploy");
+        assertThat(unknown.exit()).isEqualTo(FameCli.BAD_INPUT);
+        assertThat(unknown.err()).contains("warp-drive");
+        assertThat(dir.resolve("x.json")).doesNotExist();
+    }
+
     // --- scripts/fame rebuilds when sources are newer than its build ---
 
     @Test
