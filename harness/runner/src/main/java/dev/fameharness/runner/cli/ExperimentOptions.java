@@ -59,6 +59,10 @@ final class ExperimentOptions {
         return resume;
     }
 
+    @Option(names = "--record", paramLabel = "DIR", description = "With model: openai, keep every model exchange in DIR "
+            + "(keyed by request hash) so that model: replay with model_options.replay_dir: DIR reruns it offline.")
+    Path record;
+
     Path results() {
         return results == null ? DEFAULT_RESULTS : results;
     }
@@ -81,6 +85,13 @@ final class ExperimentOptions {
             throw new ConfigException("--size must be one of " + Experiment.SIZES + ", was '" + size + "'");
         }
         Experiment out = e.with(chosen, seeds == null ? e.seeds() : seeds, size == null ? e.size() : size);
+        if (record != null) {
+            if (!"openai".equals(e.model())) {
+                throw new ConfigException("--record keeps a real model's exchanges, and " + e.source() + " uses model '"
+                        + e.model() + "'; set model: openai (with model_options.base_url for a local server)");
+            }
+            out = out.withModelOption("record_dir", record.toString());
+        }
         return corpus == null ? out : out.withCorpus(Optional.of(corpus));
     }
 

@@ -30,7 +30,7 @@ import java.util.Set;
  * seeds: [1, 2, 3]
  * clock: virtual                # virtual | wall
  * model: simulated              # simulated | openai | replay
- * model_options: {base_url: ..., model: gpt-4o-mini, replay_dir: ...}
+ * model_options: {base_url: ..., model: gpt-4o-mini, replay_dir: ..., record_dir: ...}
  * endpoints: {dynamodb: http://127.0.0.1:8000}   # existing servers instead of launched ones
  * overrides: {fame: {offload_threshold_bytes: 4096}}
  * faults: {store_throttle: 0.05}
@@ -210,6 +210,14 @@ public record Experiment(String name, String source, String scenario, String siz
                 : newPresets.get(newPresets.size() - 1).name();
         return new Experiment(name, source, scenario, newSize, newPresets, base, newSeeds, clock, wallDelayScale,
                 model, modelOptions, endpoints, faults, corpus);
+    }
+
+    /** This experiment with one more model option (e.g. {@code record_dir} from {@code --record}). */
+    public Experiment withModelOption(String key, String value) {
+        Map<String, String> options = new LinkedHashMap<>(modelOptions);
+        options.put(key, value);
+        return new Experiment(name, source, scenario, size, presets, baseline, seeds, clock, wallDelayScale,
+                model, options, endpoints, faults, corpus);
     }
 
     /** This experiment reading another corpus folder ({@code --corpus}). */

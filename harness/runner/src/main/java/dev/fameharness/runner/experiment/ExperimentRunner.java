@@ -89,6 +89,12 @@ public final class ExperimentRunner {
      */
     public static Outcome run(Experiment experiment, Path resultsRoot, String runId, boolean resume,
                               Consumer<String> progress) {
+        return run(experiment, resultsRoot, runId, resume, progress, System.getenv());
+    }
+
+    /** @param environment where the openai model finds {@code OPENAI_API_KEY} (the process environment by default) */
+    public static Outcome run(Experiment experiment, Path resultsRoot, String runId, boolean resume,
+                              Consumer<String> progress, Map<String, String> environment) {
         long t0 = System.nanoTime();
         Path finalDir = resultsRoot.resolve(experiment.name()).resolve(runId);
         Path tmpDir = resultsRoot.resolve(experiment.name()).resolve("." + runId + ".partial");
@@ -99,7 +105,7 @@ public final class ExperimentRunner {
             throw new UncheckedIOException("cannot create the results folder " + tmpDir, e);
         }
         try {
-            return runInto(experiment, finalDir, tmpDir, runId, resume, progress, t0);
+            return runInto(experiment, finalDir, tmpDir, runId, resume, progress, t0, environment);
         } catch (RuntimeException | Error e) {
             // Never leave a partial result behind: the folder of a failed run is removed.
             try {
@@ -113,7 +119,7 @@ public final class ExperimentRunner {
     }
 
     private static Outcome runInto(Experiment experiment, Path finalDir, Path tmpDir, String runId, boolean resume,
-                                   Consumer<String> progress, long t0) {
+                                   Consumer<String> progress, long t0, Map<String, String> environment) {
         Path resultsRoot = finalDir.getParent().getParent();
         RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(experiment.clock());
         List<TurnRecord> turns = new ArrayList<>();
@@ -121,7 +127,7 @@ public final class ExperimentRunner {
         Map<String, RunStorage> storage = new LinkedHashMap<>();
         Map<String, Double> starts = new LinkedHashMap<>();
         try (Harness harness = new Harness(experiment.corpus(), experiment.endpoints(),
-                CalibrationProfile.loadDefault(), models(experiment), resume)) {
+                CalibrationProfile.loadDefault(), models(experiment, environment), resume)) {
             int total = experiment.seeds().size() * experiment.presets().size();
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             // Presets are independent simulations (own clock, platform, tables and buckets): run them side by
@@ -206,11 +212,25 @@ public final class ExperimentRunner {
     }
 
     static Function<RunPlatform, ChatModel> models(Experiment e) {
+        return models(e, System.getenv());
+    }
+
+    /**
+     * The experiment's model: {@code openai} with {@code model_options.record_dir} (or {@code --record DIR}) keeps
+     * every exchange there, keyed by request hash, so {@code model: replay} with {@code replay_dir} reruns offline.
+     */
+    static Function<RunPlatform, ChatModel> models(Experiment e, Map<String, String> environment) {
         return switch (e.model()) {
             case "simulated" -> Harness.simulatedModel();
-            case "openai" -> p -> ChatModels.openAi(OpenAiSettings.fromEnvironment(System.getenv(),
-                    e.modelOptions().getOrDefault("base_url", "https://api.openai.com/v1"),
-                    e.modelOptions().getOrDefault("model", "gpt-4o-mini")), p.clock(), p.latency(), p.sink());
+            case "openai" -> {
+                OpenAiSettings settings = OpenAiSettings.fromEnvironment(environment,
+                        e.modelOptions().getOrDefault("base_url", "https://api.openai.com/v1"),
+                        e.modelOptions().getOrDefault("model", "gpt-4o-mini"));
+                String record = e.modelOptions().get("record_dir");
+                yield record == null
+                        ? p -> ChatModels.openAi(settings, p.clock(), p.latency(), p.sink())
+                        : p -> ChatModels.recordingOpenAi(settings, Path.of(record), p.clock(), p.latency(), p.sink());
+            }
             case "replay" -> {
                 String dir = e.modelOptions().get("replay_dir");
                 if (dir == null) {

@@ -312,6 +312,27 @@ class CliOptionsTest {
         assertThat(run.experimentOptions.resume(run.plan(catalog).experiment().get())).isTrue();
     }
 
+    // --- --record: only a real model's exchanges ---
+
+    @Test
+    void should_exit_bad_input_when_record_is_asked_for_a_simulated_model() throws IOException {
+        Result r = fame("run", "-e", experiment("quick").toString(), "--record", dir.resolve("rec").toString(),
+                "--results", dir.toString());
+
+        assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
+        assertThat(r.err()).contains("--record").contains("simulated").contains("model: openai");
+        assertThat(dir.resolve("tiny")).doesNotExist();
+    }
+
+    @Test
+    void should_pass_the_record_folder_to_the_model_when_the_experiment_uses_openai() throws IOException {
+        Path file = Files.writeString(dir.resolve("oa.yaml"), "name: oa\npresets: [fame]\nmodel: openai\n");
+
+        RunCommand.Plan plan = parse(new RunCommand(), "-e", file.toString(), "--record", "/tmp/rec").plan(catalog);
+
+        assertThat(plan.experiment().get().modelOptions()).containsEntry("record_dir", "/tmp/rec");
+    }
+
     // --- deploy --synth ---
 
     @Test
