@@ -63,6 +63,16 @@ final class ExperimentOptions {
             + "(keyed by request hash) so that model: replay with model_options.replay_dir: DIR reruns it offline.")
     Path record;
 
+    @Option(names = "--profile", paramLabel = "FILE", description = "Calibration profile for the modeled latencies "
+            + "(e.g. one written by fame calibrate). Default: the bundled aws-us-east-1 profile.")
+    Path profile;
+
+    /** The profile {@code --profile} names (loaded and validated now), else the bundled one. */
+    dev.fameharness.platform.calibration.CalibrationProfile profile() {
+        return profile == null ? dev.fameharness.platform.calibration.CalibrationProfile.loadDefault()
+                : dev.fameharness.platform.calibration.CalibrationProfile.load(profile);
+    }
+
     Path results() {
         return results == null ? DEFAULT_RESULTS : results;
     }

@@ -71,7 +71,7 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         Plan plan = plan(PresetCatalog.discover());
         ExperimentCommands.run(plan.experiment(), options.results(), plan.runId(), options.quiet,
-                options.resume(plan.experiment()), System.out, System.err);
+                options.resume(plan.experiment()), options.profile(), System.out, System.err);
         if (plan.report().isPresent()) {
             Path written = new ReportWriter(Path.of("."), options.results()).write(plan.report().get());
             System.out.println("report written to " + written);

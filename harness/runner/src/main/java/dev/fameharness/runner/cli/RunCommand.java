@@ -1,7 +1,6 @@
 package dev.fameharness.runner.cli;
 
 import dev.fameharness.api.error.ConfigException;
-import dev.fameharness.platform.calibration.CalibrationProfile;
 import dev.fameharness.runner.engine.Harness;
 import dev.fameharness.runner.engine.PresetRun;
 import dev.fameharness.runner.engine.PresetRunner;
@@ -111,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
         RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(plan.clock());
         boolean quiet = plan.quiet();
         PrintStream out = System.out;
-        try (Harness harness = new Harness(plan.corpus(), Map.of(), CalibrationProfile.loadDefault(),
+        try (Harness harness = new Harness(plan.corpus(), Map.of(), experimentOptions.profile(),
                 Harness.simulatedModel())) {
             for (long s : plan.seeds()) {
                 Workload workload = harness.workload(plan.size(), s);

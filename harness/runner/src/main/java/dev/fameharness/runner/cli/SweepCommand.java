@@ -88,7 +88,7 @@ final class SweepCommand implements Callable<Integer> {
             Experiment e = experiments.get(value);
             String runId = (options.runId == null ? "" : options.runId + "-") + param + "-" + value;
             ExperimentRunner.Outcome o = ExperimentCommands.run(e, dir.resolve("runs"), runId, options.quiet,
-                    options.resume(e), System.out, System.err);
+                    options.resume(e), options.profile(), System.out, System.err);
             Map<String, PresetSummary> summaries = new LinkedHashMap<>();
             for (PresetSummary s : o.results().summary().presets()) {
                 summaries.put(s.preset(), s);

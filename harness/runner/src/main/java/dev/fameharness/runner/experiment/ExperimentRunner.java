@@ -95,6 +95,12 @@ public final class ExperimentRunner {
     /** @param environment where the openai model finds {@code OPENAI_API_KEY} (the process environment by default) */
     public static Outcome run(Experiment experiment, Path resultsRoot, String runId, boolean resume,
                               Consumer<String> progress, Map<String, String> environment) {
+        return run(experiment, resultsRoot, runId, resume, progress, environment, CalibrationProfile.loadDefault());
+    }
+
+    /** @param profile the calibration profile the run's modeled latencies come from ({@code --profile FILE}) */
+    public static Outcome run(Experiment experiment, Path resultsRoot, String runId, boolean resume,
+                              Consumer<String> progress, Map<String, String> environment, CalibrationProfile profile) {
         long t0 = System.nanoTime();
         Path finalDir = resultsRoot.resolve(experiment.name()).resolve(runId);
         Path tmpDir = resultsRoot.resolve(experiment.name()).resolve("." + runId + ".partial");
@@ -105,7 +111,7 @@ public final class ExperimentRunner {
             throw new UncheckedIOException("cannot create the results folder " + tmpDir, e);
         }
         try {
-            return runInto(experiment, finalDir, tmpDir, runId, resume, progress, t0, environment);
+            return runInto(experiment, finalDir, tmpDir, runId, resume, progress, t0, environment, profile);
         } catch (RuntimeException | Error e) {
             // Never leave a partial result behind: the folder of a failed run is removed.
             try {
@@ -119,7 +125,8 @@ public final class ExperimentRunner {
     }
 
     private static Outcome runInto(Experiment experiment, Path finalDir, Path tmpDir, String runId, boolean resume,
-                                   Consumer<String> progress, long t0, Map<String, String> environment) {
+                                   Consumer<String> progress, long t0, Map<String, String> environment,
+                                   CalibrationProfile profile) {
         Path resultsRoot = finalDir.getParent().getParent();
         RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(experiment.clock());
         List<TurnRecord> turns = new ArrayList<>();
@@ -127,7 +134,7 @@ public final class ExperimentRunner {
         Map<String, RunStorage> storage = new LinkedHashMap<>();
         Map<String, Double> starts = new LinkedHashMap<>();
         try (Harness harness = new Harness(experiment.corpus(), experiment.endpoints(),
-                CalibrationProfile.loadDefault(), models(experiment, environment), resume)) {
+                profile, models(experiment, environment), resume)) {
             int total = experiment.seeds().size() * experiment.presets().size();
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             // Presets are independent simulations (own clock, platform, tables and buckets): run them side by
