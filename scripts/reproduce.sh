@@ -5,7 +5,8 @@
 #   results/paper-reproduction/reference/   per-turn CSV, summary JSON/Markdown, charts, raw event streams
 #   results/log-analytics/reference/        the same for log analytics (answers scored exactly)
 #   REPORT.md                               claims, our figures with 95% CIs, decomposition, assumptions
-# Extra arguments go to `fame reproduce` (e.g. --seeds 1,2,3 --size large --run-id mine).
+# Extra arguments go to `fame reproduce` (e.g. --seeds 1,2,3 --size large --run-id mine); with any of --size,
+# --seeds, --preset or --corpus the run is a variant: its own run id, REPORT.md and the reference left unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v redis-server >/dev/null || echo "note: no redis-server on PATH; Redis presets fall back to the embedded binary" >&2

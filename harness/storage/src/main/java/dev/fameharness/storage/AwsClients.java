@@ -32,8 +32,7 @@ public final class AwsClients {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(http(config.requestTimeout()))
                 .region(Region.of(config.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(config.accessKey(), config.secretKey())))
+                .credentialsProvider(credentials(config))
                 .overrideConfiguration(noRetries(config.requestTimeout()));
         config.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
@@ -46,8 +45,7 @@ public final class AwsClients {
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(config.requestTimeout()))
                 .region(Region.of(config.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(config.accessKey(), config.secretKey())))
+                .credentialsProvider(credentials(config))
                 .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
@@ -57,6 +55,21 @@ public final class AwsClients {
                         .build());
         config.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** Set {@code FAME_AWS_CREDENTIALS=default} to sign with the SDK's default chain (on Lambda: the role's keys). */
+    public static final String CREDENTIALS_ENV = "FAME_AWS_CREDENTIALS";
+
+    /**
+     * The config's static keys (local servers, LocalStack), or the SDK's default provider chain when the
+     * environment says {@code FAME_AWS_CREDENTIALS=default}: a deployed function signs with its execution role's
+     * temporary credentials, which static keys cannot carry.
+     */
+    static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials(BackendConfig config) {
+        if ("default".equals(System.getenv(CREDENTIALS_ENV))) {
+            return software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
     }
 
     private static UrlConnectionHttpClient.Builder http(Duration timeout) {

@@ -337,8 +337,10 @@ public record CalibrationProfile(String origin, String name, String region, Stri
                     String field = "sources[" + i + "]";
                     requireObject(src, id, field);
                     String url = requiredText(src, id, "url", field + ".url");
-                    if (!url.startsWith("https://") && !url.startsWith("http://")) {
-                        throw error(id, field + ".url", "must be an http(s) URL, was '" + url + "'");
+                    // file: names a measured run's event stream (fame calibrate writes such sources)
+                    if (!url.startsWith("https://") && !url.startsWith("http://") && !url.startsWith("file:/")) {
+                        throw error(id, field + ".url", "must be an http(s) URL (or a file: URL of a measured run), was '"
+                                + url + "'");
                     }
                     String date = requiredText(src, id, "date", field + ".date");
                     if (!DATE.matcher(date).matches()) {

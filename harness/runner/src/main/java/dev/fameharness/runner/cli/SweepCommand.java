@@ -60,8 +60,23 @@ final class SweepCommand implements Callable<Integer> {
         if (values.size() < 2) {
             throw new ConfigException("--values needs at least two values to sweep, got " + values);
         }
+        if (options.runId != null) {
+            options.runId(); // validates the prefix before anything runs
+        }
         boolean numeric = values.stream().allMatch(v -> v.matches("-?\\d+(\\.\\d+)?"));
-        Path dir = options.results.resolve("sweeps").resolve(param);
+        // Every value is validated against every preset before the first run starts: bad input runs nothing.
+        Map<String, Experiment> experiments = new LinkedHashMap<>();
+        for (String value : values) {
+            Object v = parseScalar(value);
+            List<Preset> presets = new ArrayList<>();
+            for (Preset p : base.presets()) {
+                presets.add(p.with(Map.of(param, v), "--param " + param + "=" + value));
+            }
+            if (experiments.put(value, base.with(presets, base.seeds(), base.size())) != null) {
+                throw new ConfigException("--values lists '" + value + "' twice");
+            }
+        }
+        Path dir = options.results().resolve("sweeps").resolve(param);
         Files.createDirectories(dir);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode out = json.createObjectNode();
@@ -70,14 +85,10 @@ final class SweepCommand implements Callable<Integer> {
         ArrayNode points = out.putArray("points");
         Map<String, Map<String, PresetSummary>> byValue = new LinkedHashMap<>();
         for (String value : values) {
-            Object v = numeric ? (Object) Long.valueOf(value.replaceAll("\\..*", "")) : parseScalar(value);
-            List<Preset> presets = new ArrayList<>();
-            for (Preset p : base.presets()) {
-                presets.add(p.with(Map.of(param, v), "--param " + param + "=" + value));
-            }
-            Experiment e = base.with(presets, base.seeds(), base.size());
+            Experiment e = experiments.get(value);
             String runId = (options.runId == null ? "" : options.runId + "-") + param + "-" + value;
-            ExperimentRunner.Outcome o = ExperimentCommands.run(e, dir.resolve("runs"), runId, System.out, System.err);
+            ExperimentRunner.Outcome o = ExperimentCommands.run(e, dir.resolve("runs"), runId, options.quiet,
+                    options.resume(e), options.profile(), System.out, System.err);
             Map<String, PresetSummary> summaries = new LinkedHashMap<>();
             for (PresetSummary s : o.results().summary().presets()) {
                 summaries.put(s.preset(), s);
@@ -175,9 +186,19 @@ final class SweepCommand implements Callable<Integer> {
                 metric, param, bestValue, shownBest, shownWorst, spread);
     }
 
-    private static Object parseScalar(String v) {
+    /**
+     * A value as the preset file would hold it: whole numbers as Long, decimals as Double (a preset field that
+     * needs a whole number refuses a decimal with its name and value, never truncates it), booleans, text.
+     */
+    static Object parseScalar(String v) {
         if ("true".equals(v) || "false".equals(v)) {
             return Boolean.parseBoolean(v);
+        }
+        if (v.matches("-?\\d+")) {
+            return Long.valueOf(v);
+        }
+        if (v.matches("-?\\d+\\.\\d+")) {
+            return Double.valueOf(v);
         }
         return v;
     }

@@ -75,12 +75,31 @@ public final class ArchitectureFactory {
 
     public static Architecture build(Preset preset, RunPlatform platform, Servers servers,
                                      List<ToolServerSpec> toolServers, ChatModel model, String runToken) {
+        return build(preset, platform, servers, toolServers, model, runToken, java.util.Optional.empty());
+    }
+
+    /** One tool server (the Lambda wiring hosts one per function). */
+    public static Architecture build(Preset preset, RunPlatform platform, Servers servers, ToolServerSpec toolServer,
+                                     ChatModel model, String runToken,
+                                     java.util.Optional<FunctionRuntime> deployedTools) {
+        return build(preset, platform, servers, List.of(toolServer), model, runToken, deployedTools);
+    }
+
+    /**
+     * @param deployedTools where the MCP tool servers already run as functions (on AWS: Lambdas reached through
+     *                      the Lambda API); empty = deploy them on this preset's platform, as every local run does
+     */
+    public static Architecture build(Preset preset, RunPlatform platform, Servers servers,
+                                     List<ToolServerSpec> toolServers, ChatModel model, String runToken,
+                                     java.util.Optional<FunctionRuntime> deployedTools) {
         String storeName = storeName(preset, runToken);
         EventSink events = platform.sink();
 
-        // MCP tool servers are functions on this preset's platform, one function per server.
-        ToolGateway tools = platform.wrap(new McpToolGateway(platform.faas(), platform.clock(), events,
-                deployTools(platform.faas(), toolServers, platform.clock(), platform.latency())));
+        // MCP tool servers are functions on this preset's platform (one function per server), or already deployed.
+        FunctionRuntime toolRuntime = deployedTools.orElse(platform.faas());
+        Map<String, String> toolFunctions = deployedTools.isPresent() ? names(toolServers)
+                : deployTools(platform.faas(), toolServers, platform.clock(), platform.latency());
+        ToolGateway tools = platform.wrap(new McpToolGateway(toolRuntime, platform.clock(), events, toolFunctions));
 
         // Stores: real servers, metered unless the preset's state is free (the oracle).
         // The raw stores (unmetered, unfaulted) are kept to verify, after the run, what its turns saved.
@@ -181,6 +200,13 @@ public final class ArchitectureFactory {
                 deployTools(free, toolServers, platform.clock(), LatencyModel.ZERO));
         return preset.references()
                 ? new ReferencingToolGateway(gateway, artifacts, preset.referenceThresholdBytes()) : gateway;
+    }
+
+    /** Server name to function name when the servers are already deployed under their names. */
+    private static Map<String, String> names(List<ToolServerSpec> toolServers) {
+        Map<String, String> functions = new java.util.LinkedHashMap<>();
+        toolServers.forEach(t -> functions.put(t.serverName(), t.serverName()));
+        return functions;
     }
 
     /** Hosts each server as a function named after it; returns server name to function name. */

@@ -30,9 +30,15 @@ public final class Harness implements AutoCloseable {
 
     public Harness(Scenario scenario, Map<String, URI> endpoints, CalibrationProfile profile,
                    Function<RunPlatform, ChatModel> models) {
+        this(scenario, endpoints, profile, models, false);
+    }
+
+    /** @param resume whether stores may start on an earlier run's state (see {@link Servers#Servers(Map, boolean)}) */
+    public Harness(Scenario scenario, Map<String, URI> endpoints, CalibrationProfile profile,
+                   Function<RunPlatform, ChatModel> models, boolean resume) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         try {
-            this.servers = new Servers(endpoints);
+            this.servers = new Servers(endpoints, resume);
         } catch (RuntimeException e) {
             scenario.close(); // the harness owns the scenario from here on, even when it cannot start
             throw e;

@@ -33,8 +33,21 @@ public final class Servers implements AutoCloseable {
     private final Map<String, dev.fameharness.storage.redis.RedisKeyValueStore> redisStores = new LinkedHashMap<>();
     private final Map<String, RedisServer> redisServers = new LinkedHashMap<>();
 
+    /** Whether a store may start on the state an earlier run left in its namespace ({@code --resume}). */
+    private final boolean resume;
+
     /** @param endpoints existing servers by back-end type ({@code dynamodb}, {@code redis}, {@code s3}) */
     public Servers(Map<String, URI> endpoints) {
+        this(endpoints, false);
+    }
+
+    /**
+     * @param resume {@code false} (the default): every store must start empty, and a table, bucket or key prefix
+     *               that already holds data (an earlier run's, on a persistent endpoint) is refused before the run
+     *               starts (see {@link dev.fameharness.storage.ExistingState}); {@code true}: continue on it
+     */
+    public Servers(Map<String, URI> endpoints, boolean resume) {
+        this.resume = resume;
         for (String type : endpoints.keySet()) {
             if (!BackendConfig.TYPES.contains(type)) {
                 throw new ConfigException("unknown back end '" + type + "' in endpoints; accepted: "
@@ -61,8 +74,10 @@ public final class Servers implements AutoCloseable {
             }
         }
         URI target = endpoint.get();
-        Backend<KeyValueStore> backend = answering(type, target,
-                () -> Backends.keyValueStore(config.withEndpoint(target), clock));
+        Backend<KeyValueStore> backend = answering(type, target, () -> {
+            requireFresh(config.withEndpoint(target));
+            return Backends.keyValueStore(config.withEndpoint(target), clock);
+        });
         opened.add(backend);
         if (backend.store() instanceof dev.fameharness.storage.redis.RedisKeyValueStore redis) {
             redisStores.put(name, redis);
@@ -76,8 +91,10 @@ public final class Servers implements AutoCloseable {
         URI endpoint = endpoints.containsKey(BackendConfig.S3) ? endpoints.get(BackendConfig.S3)
                 : server(BackendConfig.S3, () -> new S3ProxyServer(config.accessKey(), config.secretKey(),
                         Duration.ofSeconds(60))).endpoint();
-        Backend<ObjectStore> backend = answering(BackendConfig.S3, endpoint,
-                () -> Backends.objectStore(config.withEndpoint(endpoint)));
+        Backend<ObjectStore> backend = answering(BackendConfig.S3, endpoint, () -> {
+            requireFresh(config.withEndpoint(endpoint));
+            return Backends.objectStore(config.withEndpoint(endpoint));
+        });
         opened.add(backend);
         return backend.store();
     }
@@ -97,6 +114,13 @@ public final class Servers implements AutoCloseable {
      */
     synchronized Optional<RedisServer> launchedRedis(String name) {
         return Optional.ofNullable(redisServers.get(name));
+    }
+
+    private void requireFresh(BackendConfig config) {
+        if (!resume) {
+            dev.fameharness.storage.ExistingState.requireEmpty(config, "run with another --run-id (store names "
+                    + "derive from it), empty or delete it, or pass --resume to continue on its state");
+        }
     }
 
     /** Opens a store, turning "the endpoint does not answer" into an actionable configuration error. */

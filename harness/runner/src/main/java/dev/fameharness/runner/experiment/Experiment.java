@@ -31,7 +31,7 @@ import java.util.Set;
  * seeds: [1, 2, 3]
  * clock: virtual                # virtual | wall
  * model: simulated              # simulated | openai | replay
- * model_options: {base_url: ..., model: gpt-4o-mini, replay_dir: ...}
+ * model_options: {base_url: ..., model: gpt-4o-mini, replay_dir: ..., record_dir: ...}
  * endpoints: {dynamodb: http://127.0.0.1:8000}   # existing servers instead of launched ones
  * overrides: {fame: {offload_threshold_bytes: 4096}}
  * faults: {store_throttle: 0.05}
@@ -274,6 +274,29 @@ public record Experiment(String name, String source, String scenario, String siz
         return new Experiment(name, source, scenario, newSize, newPresets, base, newSeeds, clock, wallDelayScale,
                 model, modelOptions, endpoints, faults, corpus, promptCaching, settings, workload,
                 alsoBaselines.stream().filter(b -> newPresets.stream().anyMatch(p -> p.name().equals(b))).toList());
+    }
+
+    /** This experiment with one more model option (e.g. {@code record_dir} from {@code --record}). */
+    public Experiment withModelOption(String key, String value) {
+        Map<String, String> options = new LinkedHashMap<>(modelOptions);
+        options.put(key, value);
+        return new Experiment(name, source, scenario, size, presets, baseline, seeds, clock, wallDelayScale,
+                model, options, endpoints, faults, corpus, promptCaching, settings, workload, alsoBaselines);
+    }
+
+    /** This experiment reading another corpus folder ({@code --corpus}). */
+    public Experiment withCorpus(Optional<Path> newCorpus) {
+        return new Experiment(name, source, scenario, size, presets, baseline, seeds, clock, wallDelayScale,
+                model, modelOptions, endpoints, faults, newCorpus, promptCaching, settings, workload, alsoBaselines);
+    }
+
+    /** This experiment on another clock ({@code --clock}); refused unless one of {@link #CLOCKS}. */
+    public Experiment withClock(String newClock) {
+        if (!CLOCKS.contains(newClock)) {
+            throw new ConfigException("--clock must be one of " + CLOCKS + ", was '" + newClock + "'");
+        }
+        return new Experiment(name, source, scenario, size, presets, baseline, seeds, newClock, wallDelayScale,
+                model, modelOptions, endpoints, faults, corpus, promptCaching, settings, workload, alsoBaselines);
     }
 
     private static Object scalar(JsonNode n) {

@@ -82,6 +82,28 @@ public final class ExperimentRunner {
     }
 
     public static Outcome run(Experiment experiment, Path resultsRoot, String runId, Consumer<String> progress) {
+        return run(experiment, resultsRoot, runId, false, progress);
+    }
+
+    /**
+     * @param resume whether the run may start on state an earlier run left in its stores' namespace (tables,
+     *               buckets and key prefixes are named after the run id and seed, {@link #runToken}); without it
+     *               a namespace that holds data is refused before anything runs
+     */
+    public static Outcome run(Experiment experiment, Path resultsRoot, String runId, boolean resume,
+                              Consumer<String> progress) {
+        return run(experiment, resultsRoot, runId, resume, progress, System.getenv());
+    }
+
+    /** @param environment where the openai model finds {@code OPENAI_API_KEY} (the process environment by default) */
+    public static Outcome run(Experiment experiment, Path resultsRoot, String runId, boolean resume,
+                              Consumer<String> progress, Map<String, String> environment) {
+        return run(experiment, resultsRoot, runId, resume, progress, environment, CalibrationProfile.loadDefault());
+    }
+
+    /** @param profile the calibration profile the run's modeled latencies come from ({@code --profile FILE}) */
+    public static Outcome run(Experiment experiment, Path resultsRoot, String runId, boolean resume,
+                              Consumer<String> progress, Map<String, String> environment, CalibrationProfile profile) {
         long t0 = System.nanoTime();
         Path finalDir = resultsRoot.resolve(experiment.name()).resolve(runId);
         Path tmpDir = resultsRoot.resolve(experiment.name()).resolve("." + runId + ".partial");
@@ -92,11 +114,12 @@ public final class ExperimentRunner {
             throw new UncheckedIOException("cannot create the results folder " + tmpDir, e);
         }
         try {
-            return runInto(experiment, finalDir, tmpDir, runId, progress, t0);
+            return runInto(experiment, finalDir, tmpDir, runId, resume, progress, t0, environment, profile);
         } catch (RuntimeException | Error e) {
             // Never leave a partial result behind: the folder of a failed run is removed.
             try {
                 deleteRecursively(tmpDir);
+                deleteIfEmpty(tmpDir.getParent());
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -104,8 +127,9 @@ public final class ExperimentRunner {
         }
     }
 
-    private static Outcome runInto(Experiment experiment, Path finalDir, Path tmpDir, String runId,
-                                   Consumer<String> progress, long t0) {
+    private static Outcome runInto(Experiment experiment, Path finalDir, Path tmpDir, String runId, boolean resume,
+                                   Consumer<String> progress, long t0, Map<String, String> environment,
+                                   CalibrationProfile profile) {
         Path resultsRoot = finalDir.getParent().getParent();
         RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(experiment.clock());
         List<TurnRecord> turns = new ArrayList<>();
@@ -114,8 +138,8 @@ public final class ExperimentRunner {
         Map<String, Double> starts = new LinkedHashMap<>();
         Scenario scenario = open(experiment);
         Map<String, Object> scenarioSettings;
-        try (Harness harness = new Harness(scenario, experiment.endpoints(), CalibrationProfile.loadDefault(),
-                models(experiment, scenario))) {
+        try (Harness harness = new Harness(scenario, experiment.endpoints(), profile,
+                models(experiment, scenario, environment), resume)) {
             scenarioSettings = scenario.settings();
             int total = experiment.seeds().size() * experiment.presets().size();
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
@@ -215,13 +239,25 @@ public final class ExperimentRunner {
         return pairs;
     }
 
-    /** Store names must be unique per run and seed (servers may be reused by an endpoint). */
-    static String runToken(String runId, long seed) {
-        String clean = runId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        if (clean.length() > 12) {
-            clean = clean.substring(clean.length() - 12);
-        }
+    /**
+     * The namespace of a run's stores for one seed: store names are {@code fame-<preset>-<token>}. Distinct run
+     * ids give distinct tokens: a run id that is already 1-12 of [a-z0-9] is used as it is, any other is
+     * replaced by 12 base-36 digits of its SHA-256 (so {@code my-run} and {@code myrun} do not share tables).
+     * Servers refuse a namespace that already holds data unless the run resumes.
+     */
+    public static String runToken(String runId, long seed) {
+        String clean = runId.matches("[a-z0-9]{1,12}") ? runId : hash12(runId);
         return clean + "s" + Long.toString(seed, 36).replace('-', 'm');
+    }
+
+    private static String hash12(String s) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            String b36 = new java.math.BigInteger(1, d).toString(36);
+            return b36.substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** Opens the experiment's scenario (found by name among the scenario providers) on its data folder. */
@@ -230,11 +266,25 @@ public final class ExperimentRunner {
     }
 
     static Function<RunPlatform, ChatModel> models(Experiment e, Scenario scenario) {
+        return models(e, scenario, System.getenv());
+    }
+
+    /**
+     * The experiment's model: {@code openai} with {@code model_options.record_dir} (or {@code --record DIR}) keeps
+     * every exchange there, keyed by request hash, so {@code model: replay} with {@code replay_dir} reruns offline.
+     */
+    static Function<RunPlatform, ChatModel> models(Experiment e, Scenario scenario, Map<String, String> environment) {
         return switch (e.model()) {
             case "simulated" -> Harness.simulatedModel(scenario, e.promptCaching());
-            case "openai" -> p -> ChatModels.openAi(OpenAiSettings.fromEnvironment(System.getenv(),
-                    e.modelOptions().getOrDefault("base_url", "https://api.openai.com/v1"),
-                    e.modelOptions().getOrDefault("model", "gpt-4o-mini")), p.clock(), p.latency(), p.sink());
+            case "openai" -> {
+                OpenAiSettings settings = OpenAiSettings.fromEnvironment(environment,
+                        e.modelOptions().getOrDefault("base_url", "https://api.openai.com/v1"),
+                        e.modelOptions().getOrDefault("model", "gpt-4o-mini"));
+                String record = e.modelOptions().get("record_dir");
+                yield record == null
+                        ? p -> ChatModels.openAi(settings, p.clock(), p.latency(), p.sink())
+                        : p -> ChatModels.recordingOpenAi(settings, Path.of(record), p.clock(), p.latency(), p.sink());
+            }
             case "replay" -> {
                 String dir = e.modelOptions().get("replay_dir");
                 if (dir == null) {
@@ -289,6 +339,16 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the event stream " + file, e);
         }
+    }
+
+    /** Removes the experiment folder a failed first run created, so bad input leaves no folder behind. */
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                return;
+            }
+        }
+        Files.delete(dir);
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -132,6 +132,9 @@ public record Preset(String name, String description, String topology, String st
         Object v = f.get(key);
         long n;
         try {
+            if ((v instanceof Double || v instanceof Float) && ((Number) v).doubleValue() % 1 != 0) {
+                throw new NumberFormatException("not whole");
+            }
             n = v instanceof Number num ? num.longValue() : Long.parseLong(String.valueOf(v));
         } catch (NumberFormatException e) {
             throw new ConfigException(source + ": field '" + key + "' must be a whole number, was '" + v + "'");
