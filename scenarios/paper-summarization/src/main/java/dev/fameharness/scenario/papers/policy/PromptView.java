@@ -278,13 +278,4 @@ final class PromptView {
         }
         return texts;
     }
-
-    Optional<Seen> lastSeen(String tool) {
-        for (int i = seen.size() - 1; i >= 0; i--) {
-            if (seen.get(i).tool().equals(tool) && !seen.get(i).error()) {
-                return Optional.of(seen.get(i));
-            }
-        }
-        return Optional.empty();
-    }
 }
