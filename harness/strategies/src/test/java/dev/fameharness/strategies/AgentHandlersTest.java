@@ -96,11 +96,12 @@ class AgentHandlersTest {
         ScriptedChatModel model = new ScriptedChatModel(r -> {
             throw new LimitExceededException("llm.context_window", 128_000, 200_000, "prompt too long");
         }, replies("x"), replies(ACCEPT));
+        StoredStateCarrier carrier = new StoredStateCarrier("kv", new MapValueStore("kv"));
         AgentHandlers handlers = new AgentHandlers(new Agent(model, new FakeToolGateway(), AgentConfig.DEFAULT),
-                new StoredStateCarrier("kv", new MapValueStore("kv")), SessionMemory.NONE);
+                carrier, SessionMemory.NONE);
 
         // when / then
-        assertThatThrownBy(() -> handlers.planner().handle(new StoredStateCarrier("kv", new MapValueStore("kv")).encode(START)))
+        assertThatThrownBy(() -> handlers.planner().handle(carrier.encode(START)))
                 .isInstanceOfSatisfying(TurnFailure.class, f ->
                         assertThat(f.reason()).isEqualTo(FailureReason.CONTEXT_WINDOW));
     }
