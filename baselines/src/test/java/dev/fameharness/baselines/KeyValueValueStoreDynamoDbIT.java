@@ -3,7 +3,7 @@ package dev.fameharness.baselines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fameharness.agent.state.KeyValueValueStore;
+import dev.fameharness.strategies.state.KeyValueValueStore;
 import dev.fameharness.api.error.LimitExceededException;
 import dev.fameharness.api.store.KeyValueStore;
 import dev.fameharness.storage.Backend;

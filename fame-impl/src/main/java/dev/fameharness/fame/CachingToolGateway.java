@@ -1,7 +1,7 @@
 package dev.fameharness.fame;
 
-import dev.fameharness.agent.state.CanonicalJson;
-import dev.fameharness.agent.state.Keys;
+import dev.fameharness.strategies.state.CanonicalJson;
+import dev.fameharness.strategies.state.Keys;
 import dev.fameharness.api.metering.Event;
 import dev.fameharness.api.metering.EventSink;
 import dev.fameharness.api.store.ObjectStore;

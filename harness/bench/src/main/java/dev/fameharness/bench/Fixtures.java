@@ -4,7 +4,7 @@ import dev.fameharness.agent.AgentState;
 import dev.fameharness.agent.ArtifactRefs;
 import dev.fameharness.agent.MemoryNote;
 import dev.fameharness.agent.Observation;
-import dev.fameharness.agent.strategy.PayloadStateCarrier;
+import dev.fameharness.baselines.PayloadStateCarrier;
 import dev.fameharness.api.metering.Event;
 import dev.fameharness.api.metering.Tags;
 import dev.fameharness.platform.metering.EventLog;

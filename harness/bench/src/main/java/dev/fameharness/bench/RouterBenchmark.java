@@ -1,7 +1,7 @@
 package dev.fameharness.bench;
 
-import dev.fameharness.agent.state.CanonicalJson;
-import dev.fameharness.agent.state.Keys;
+import dev.fameharness.strategies.state.CanonicalJson;
+import dev.fameharness.strategies.state.Keys;
 import dev.fameharness.agent.state.ValueStore;
 import dev.fameharness.fame.CachingToolGateway;
 import dev.fameharness.fame.TieredValueStore;

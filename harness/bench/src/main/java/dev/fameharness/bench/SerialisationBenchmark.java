@@ -1,8 +1,8 @@
 package dev.fameharness.bench;
 
 import dev.fameharness.agent.AgentState;
-import dev.fameharness.agent.state.StoredStateCarrier;
-import dev.fameharness.agent.strategy.PayloadStateCarrier;
+import dev.fameharness.strategies.state.StoredStateCarrier;
+import dev.fameharness.baselines.PayloadStateCarrier;
 import dev.fameharness.agent.strategy.StateCarrier;
 import dev.fameharness.api.metering.Event;
 import dev.fameharness.fame.TieredValueStore;

@@ -417,8 +417,4 @@ public final class ReportWriter {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
-
-    static Map<String, Object> unused() {
-        return Map.of();
-    }
 }

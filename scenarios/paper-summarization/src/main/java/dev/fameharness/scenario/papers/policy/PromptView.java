@@ -68,7 +68,6 @@ final class PromptView {
 
     final Role role;
     final String request;
-    final String plan;
     final String answer;
     final String feedback;
     final List<PromptFormat.Note> memory;
@@ -102,7 +101,6 @@ final class PromptView {
                 : system.startsWith("You are the EVALUATOR") ? Role.EVALUATOR : Role.OTHER;
         PromptFormat.Parsed state = PromptFormat.parse(user);
         request = role == Role.OTHER && state.request().isEmpty() ? user.strip() : state.request();
-        plan = state.plan();
         answer = state.answer();
         feedback = state.feedback();
         memory = state.memory();
@@ -277,14 +275,5 @@ final class PromptView {
             }
         }
         return texts;
-    }
-
-    Optional<Seen> lastSeen(String tool) {
-        for (int i = seen.size() - 1; i >= 0; i--) {
-            if (seen.get(i).tool().equals(tool) && !seen.get(i).error()) {
-                return Optional.of(seen.get(i));
-            }
-        }
-        return Optional.empty();
     }
 }
