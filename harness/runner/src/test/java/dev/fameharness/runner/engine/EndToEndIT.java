@@ -76,17 +76,24 @@ class EndToEndIT {
     }
 
     @Test
-    void should_complete_every_turn_with_rouge_and_tokens_for_every_role_when_stateless_payload_runs_quick() {
+    void should_score_and_count_every_completed_turn_and_fail_only_at_a_limit_when_stateless_payload_runs_quick() {
         PresetRun run = shared("stateless-payload");
 
+        // the client sends the conversation back every turn: a turn either completes, or the history it carries
+        // meets a limit (Step Functions' 256 KiB state, the context window); an implicit follow-up always has its
+        // referent in the transcript, so it never lacks context
         assertThat(run.turns()).hasSize(quick.turns().size());
+        assertThat(run.turns().stream().filter(TurnRecord::completed).count()).isGreaterThan(run.turns().size() / 2);
         assertThat(run.turns()).allSatisfy(t -> {
-            assertThat(t.status()).as("%s: %s %s", t.turnId(), t.failureReason(), t.detail())
-                    .isEqualTo(TurnRecord.COMPLETED);
-            assertThat(t.rougeL()).as("ROUGE-L of %s", t.turnId()).isGreaterThan(0);
-            assertThat(t.plannerInputTokens()).as("planner tokens of %s", t.turnId()).isPositive();
-            assertThat(t.actorInputTokens()).as("actor tokens of %s", t.turnId()).isPositive();
-            assertThat(t.evaluatorInputTokens()).as("evaluator tokens of %s", t.turnId()).isPositive();
+            if (t.completed()) {
+                assertThat(t.rougeL()).as("ROUGE-L of %s", t.turnId()).isGreaterThan(0);
+                assertThat(t.plannerInputTokens()).as("planner tokens of %s", t.turnId()).isPositive();
+                assertThat(t.actorInputTokens()).as("actor tokens of %s", t.turnId()).isPositive();
+                assertThat(t.evaluatorInputTokens()).as("evaluator tokens of %s", t.turnId()).isPositive();
+            } else {
+                assertThat(t.failureReason()).as("%s: %s", t.turnId(), t.detail())
+                        .isIn(FailureReason.STATE_PAYLOAD_LIMIT.label(), FailureReason.CONTEXT_WINDOW.label());
+            }
         });
     }
 
