@@ -106,4 +106,20 @@ final class LogAnalyticsSection {
         byReason.fields().forEachRemaining(e -> out.add(e.getKey() + " " + e.getValue().asText()));
         return out.isEmpty() ? "-" : String.join(", ", out);
     }
+
+    /** The log parser's grouping accuracy per system beside the published figures ({@code scripts/parser-accuracy.sh}). */
+    static void parserAccuracy(StringBuilder md, String path, JsonNode acc) {
+        md.append("### The log parser against the ground truth\n\n");
+        md.append("Drain (He et al., ICWS 2017) as implemented here, run on each raw log with the benchmark's per-system "
+                + "settings; metric: ").append(acc.path("metric").asText()).append("; published: ")
+                .append(acc.path("published_source").asText()).append(" (`").append(path).append("`).\n\n");
+        md.append("| system | lines | templates found | grouping accuracy | published |\n|---|---:|---:|---:|---:|\n");
+        acc.path("systems").fields().forEachRemaining(e -> md.append(String.format(java.util.Locale.ROOT,
+                "| %s | %d | %d | %.4f | %s |%n", e.getKey(), e.getValue().path("lines").asInt(),
+                e.getValue().path("templates").asInt(), e.getValue().path("accuracy").asDouble(),
+                e.getValue().has("published_accuracy")
+                        ? String.format(java.util.Locale.ROOT, "%.4f", e.getValue().path("published_accuracy").asDouble())
+                        : "-")));
+        md.append('\n');
+    }
 }

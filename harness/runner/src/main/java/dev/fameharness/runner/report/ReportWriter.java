@@ -76,6 +76,10 @@ public final class ReportWriter {
         sideBySide(md);
         run("log-analytics").ifPresent(dir -> LogAnalyticsSection.append(md, rel(dir),
                 read(dir.resolve("summary.json")), read(dir.resolve("run.json"))));
+        Path parser = results.resolve("log-analytics").resolve("parser-accuracy.json");
+        if (Files.exists(parser)) {
+            LogAnalyticsSection.parserAccuracy(md, rel(parser), read(parser));
+        }
         sweeps(md);
         performance(md, info);
         assumptions(md);
