@@ -67,6 +67,7 @@ public final class ReportWriter {
                     "## The same claims against the paper's stateless baseline (`stateless`)"));
         }
         QualitySection.write(md, repro.get(), "fame", List.of("stateless-payload", "stateless"));
+        promptCaching(md);
         tokenBreakdown(md, summary);
         decomposition(md, summary);
         claimTable.ifPresent(t -> t.everyComparison(md));
@@ -132,6 +133,32 @@ public final class ReportWriter {
                 fame.path("rouge_completed").path("rouge2").asDouble(), base.path("rouge_completed").path("rouge2").asDouble(),
                 fame.path("rouge_completed").path("rouge_l").asDouble() + 0.005 >= base.path("rouge_completed").path("rouge_l").asDouble()
                         ? "are not" : "ARE"));
+    }
+
+    /** The claims with the model's automatic prompt caching on and off (experiments/prompt-cache-*.yaml). */
+    private void promptCaching(StringBuilder md) {
+        Optional<Path> on = run("prompt-cache-on");
+        Optional<Path> off = run("prompt-cache-off");
+        if (on.isEmpty() || off.isEmpty()) {
+            return;
+        }
+        md.append("## The claims with and without prompt caching\n\n");
+        md.append("OpenAI caches prompt prefixes of 1,024 tokens or more automatically (128-token steps, a prefix lives "
+                + "5 minutes after its last use; sources in the profile) and bills them at the cached-input rate; a "
+                + "cached prefix is assumed to take no prefill time. Quick sessions, seeds 1-3 (`")
+                .append(rel(on.get())).append("`, `").append(rel(off.get())).append("`):\n\n");
+        for (String baseline : List.of("stateless-payload", "stateless")) {
+            for (Path run : List.of(on.get(), off.get())) {
+                try {
+                    ClaimTable.of(run, "fame", baseline).ifPresent(t -> md.append("- `fame` vs `").append(baseline)
+                            .append("`, caching ").append(run.equals(on.get()) ? "on" : "off").append(": ")
+                            .append(t.oneLine()).append('\n'));
+                } catch (ConfigException missing) {
+                    // a run without this comparison: nothing to show
+                }
+            }
+        }
+        md.append('\n');
     }
 
     private void tokenBreakdown(StringBuilder md, JsonNode s) {
