@@ -28,8 +28,8 @@ class SensitivityIT {
         Experiment e = Experiment.parse("base.yaml", """
                 name: sens-base
                 size: quick
-                presets: [fame, stateless-payload]
-                baseline: stateless-payload
+                presets: [fame, stateless]
+                baseline: stateless
                 seeds: [7]
                 workload: {sessions: 3}
                 """.getBytes(StandardCharsets.UTF_8), PresetCatalog.discover());
@@ -51,7 +51,7 @@ class SensitivityIT {
         assertThat(r.curve("download").get(10100.0).claims()).isEqualTo(r.base().claims());
         assertThat(r.curve("download").get(10100.0).wallMillis()).isZero();
         assertThat(r.curve("download").get(60000.0).wallMillis()).isPositive();
-        // six times slower paper downloads make the baseline (which fetches again every turn) slower than FAME
+        // six times slower paper downloads make the memoryless baseline (which fetches again every turn) slower than FAME
         double base = r.base().claims().get(Claim.LATENCY_UP_TO).value();
         double slow = r.curve("download").get(60000.0).claims().get(Claim.LATENCY_UP_TO).value();
         assertThat(slow).isLessThan(base);
