@@ -110,7 +110,13 @@ final class QualitySection {
             }
             md.append('\n').append(worse.isEmpty()
                     ? "No task kind is worse beyond its interval.\n\n"
-                    : "Worse beyond the interval: " + String.join(", ", worse) + ".\n\n");
+                    : "Worse beyond the interval: " + String.join(", ", worse) + ". Why: the policy is the same and "
+                            + "so is what each request names; what differs is how much of a paper is in context. An "
+                            + "architecture that carries references reads a stored paper part by part within the "
+                            + "policy's read budget (`read_budget_bytes` in the scenario settings, doubled and split "
+                            + "evenly after a rejection), while one that carries bytes sees the whole text inline (or "
+                            + "in its transcript); the extractive answer is drawn from less text. `fame sensitivity` "
+                            + "varies the budget.\n\n");
         }
     }
 

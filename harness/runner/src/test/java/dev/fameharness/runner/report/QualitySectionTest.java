@@ -35,6 +35,6 @@ class QualitySectionTest {
                 .contains("| fame | 100% / 0.100 | 100% / 0.200 |")
                 .contains("| implicit_follow_up | +100.0 [+100.0, +100.0] | - |")
                 .contains("-0.1000 [-0.1200, -0.0800] **worse**")
-                .contains("Worse beyond the interval: summarize_paper.");
+                .contains("Worse beyond the interval: summarize_paper. Why:");
     }
 }
