@@ -4,6 +4,7 @@
 # simulated GPT-4o-mini, on both applications (paper summarization, log analytics), and regenerates REPORT.md.
 #   results/paper-reproduction/reference/   per-turn CSV, summary JSON/Markdown, charts, raw event streams
 #   results/log-analytics/reference/        the same for log analytics (answers scored exactly)
+#   results/{quick-all,faults-quick,faults-tools}/reference/   every preset without and with injected faults
 #   REPORT.md                               claims, our figures with 95% CIs, decomposition, assumptions
 # Extra arguments go to `fame reproduce` (e.g. --seeds 1,2,3 --size large --run-id mine); with any of --size,
 # --seeds, --preset or --corpus the run is a variant: its own run id, REPORT.md and the reference left unchanged.

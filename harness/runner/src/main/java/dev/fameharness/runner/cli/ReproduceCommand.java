@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Reproduce the paper's claims on both applications (experiments/paper-reproduction.yaml, "
-                + "experiments/log-analytics.yaml) and regenerate REPORT.md.",
+                + "experiments/log-analytics.yaml), every preset side by side with and without faults (quick-all, "
+                + "faults-quick, faults-tools), and regenerate REPORT.md.",
                 "Only the experiment as its file says writes run id 'reference' and the report; with --size, --seeds, "
                         + "--preset or --corpus the run gets its own run id and REPORT.md is left unchanged."})
 final class ReproduceCommand implements Callable<Integer> {
@@ -31,7 +32,8 @@ final class ReproduceCommand implements Callable<Integer> {
     static final Path DEFAULT_REPORT = Path.of("REPORT.md");
 
     @Option(names = {"-e", "--experiment"}, split = ",",
-            defaultValue = "experiments/paper-reproduction.yaml,experiments/log-analytics.yaml",
+            defaultValue = "experiments/paper-reproduction.yaml,experiments/log-analytics.yaml,"
+                    + "experiments/quick-all.yaml,experiments/faults-quick.yaml,experiments/faults-tools.yaml",
             description = "The reproduction experiments, run in order (comma separated). Default: ${DEFAULT-VALUE}.")
     List<Path> experiments;
 
