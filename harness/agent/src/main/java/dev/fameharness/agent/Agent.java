@@ -97,7 +97,9 @@ public final class Agent {
                     String ref = ArtifactRefs.refOf(result.content()).orElse("");
                     current = current.withObservation(recorder.apply(new Observation(call.name(),
                             call.arguments(), result.content(), ref, result.error())));
-                    messages.add(ToolExecutionResultMessage.from(call, result.content()));
+                    // the model sees that a call failed (LangChain4j's isError), not just the error's text
+                    messages.add(ToolExecutionResultMessage.builder().id(call.id()).toolName(call.name())
+                            .text(result.content()).isError(result.error()).build());
                 }
             }
             // Out of steps without an answer. If the tools kept failing, that is the turn's reason; otherwise

@@ -64,7 +64,7 @@ final class LogPromptView {
                 ToolExecutionRequest call = calls.get(t.id());
                 String tool = call != null ? call.name() : t.toolName();
                 conversation.add(new Seen(tool, args(call != null ? call.arguments() : "{}"), t.text(),
-                        false));
+                        Boolean.TRUE.equals(t.isError())));
             }
         }
         role = system.startsWith("You are the PLANNER") ? Role.PLANNER

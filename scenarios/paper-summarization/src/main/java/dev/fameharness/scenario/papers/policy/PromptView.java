@@ -93,7 +93,7 @@ final class PromptView {
             } else if (m instanceof ToolExecutionResultMessage t) {
                 ToolExecutionRequest call = calls.get(t.id());
                 conversation.add(new Seen(call != null ? call.name() : t.toolName(),
-                        call != null ? call.arguments() : "{}", t.text(), false));
+                        call != null ? call.arguments() : "{}", t.text(), Boolean.TRUE.equals(t.isError())));
             }
         }
         role = system.startsWith("You are the PLANNER") ? Role.PLANNER

@@ -175,4 +175,23 @@ class PaperPolicyTest {
         assertThat(greedy).extracting(PromptView.Part::ref).containsExactly("r1", "r1");
         assertThat(even).extracting(PromptView.Part::ref).containsExactly("r1", "r1", "r2", "r2");
     }
+
+    @Test
+    void should_call_the_tool_again_instead_of_summarizing_its_error_when_a_tool_call_failed() {
+        AgentState summary = state("Summarize the paper " + ID + " (\"Sparrows\").", List.of(), List.of());
+        dev.langchain4j.agent.tool.ToolExecutionRequest call = dev.langchain4j.agent.tool.ToolExecutionRequest
+                .builder().id("c1").name("fetch_paper").arguments(FETCH_ARGS).build();
+        ChatRequest failed = ChatRequest.builder().messages(SystemMessage.from(Prompts.ACTOR_SYSTEM),
+                        UserMessage.from(PromptFormat.render(summary, true, false)),
+                        dev.langchain4j.data.message.AiMessage.from(call),
+                        dev.langchain4j.data.message.ToolExecutionResultMessage.builder().id("c1").toolName("fetch_paper")
+                                .text("tool fetch_paper failed: the server is busy").isError(true).build())
+                .toolSpecifications(List.of(ToolSpecification.builder().name("fetch_paper").build())).build();
+
+        SimulatedReply reply = policy.respond(failed);
+
+        assertThat(reply).isInstanceOf(SimulatedReply.ToolCalls.class);
+        assertThat(((SimulatedReply.ToolCalls) reply).calls()).extracting(SimulatedReply.ToolCall::argumentsJson)
+                .containsExactly(FETCH_ARGS);
+    }
 }
