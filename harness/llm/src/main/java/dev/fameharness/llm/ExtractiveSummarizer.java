@@ -87,9 +87,26 @@ public final class ExtractiveSummarizer {
 
     /** The most central sentences of {@code text} within {@code budget}, in document order; "" for empty input. */
     public String summarize(String text, Budget budget) {
-        Document doc = new Document(sentences(text));
-        return select(doc, doc.centrality(), budget);
+        return MEMO.get(new Call(null, text, budget), c -> {
+            Document doc = new Document(sentences(text));
+            return select(doc, doc.centrality(), budget);
+        });
     }
+
+    /** One call's inputs: the question ({@code null} for a summary), the text and the budget. */
+    private record Call(String question, String text, Budget budget) {
+    }
+
+    /**
+     * Results of earlier calls. The summarizer is a pure function of its inputs (its tokenizer is the one o200k
+     * encoding), and the simulated model calls it on the same texts again and again (the same paper section in
+     * every preset, every rerun of a sensitivity level); what the memo holds never changes an answer, only how
+     * fast it is found. Weighed by input length, about 24 MB of text at most.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<Call, String> MEMO =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(24L << 20)
+                    .weigher((Call c, String v) -> (c.text() == null ? 0 : c.text().length())
+                            + (c.question() == null ? 0 : c.question().length()) + v.length()).build();
 
     /**
      * The sentences of {@code text} most relevant to {@code question} (sum of the IDF of the question's terms
@@ -97,6 +114,10 @@ public final class ExtractiveSummarizer {
      * {@link #summarize} when no sentence shares a term with the question.
      */
     public String answer(String question, String text, Budget budget) {
+        return MEMO.get(new Call(question == null ? "" : question, text, budget), c -> answerOf(question, text, budget));
+    }
+
+    private String answerOf(String question, String text, Budget budget) {
         Document doc = new Document(sentences(text));
         Set<String> q = new HashSet<>(terms(question == null ? "" : question));
         double[] centrality = doc.centrality();

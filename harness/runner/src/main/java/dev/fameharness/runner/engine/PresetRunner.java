@@ -34,13 +34,21 @@ import java.util.function.Function;
  */
 public final class PresetRunner {
 
-    /** How a run is clocked and seeded. */
+    /**
+     * How a run is clocked and seeded. {@code score} false leaves answers unscored (no ROUGE, correctness unknown):
+     * for reruns that read only latency, tokens and cost, such as sensitivity levels; nothing else changes.
+     */
     public record Options(RunPlatform.ClockMode mode, long seed, double wallDelayScale, String runToken,
-                          Map<String, Object> faults) {
+                          Map<String, Object> faults, boolean score) {
         public Options {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(runToken, "runToken");
             faults = Map.copyOf(faults);
+        }
+
+        public Options(RunPlatform.ClockMode mode, long seed, double wallDelayScale, String runToken,
+                       Map<String, Object> faults) {
+            this(mode, seed, wallDelayScale, runToken, faults, true);
         }
 
         public Options(RunPlatform.ClockMode mode, long seed, double wallDelayScale, String runToken) {
@@ -101,7 +109,7 @@ public final class PresetRunner {
                 throw new IllegalStateException("turn " + turn.turnId() + " of preset " + preset.name()
                         + " has no outcome: the run lost it");
             }
-            TurnScore score = score(turn, o);
+            TurnScore score = score(turn, o, options);
             TurnAggregator.Acc acc = aggregate.of(turn.turnId());
             TurnAttribution.storageUnits(stored.getOrDefault(turn.turnId(), new java.util.TreeMap<>()), prices)
                     .forEach(acc::add);
@@ -181,7 +189,10 @@ public final class PresetRunner {
      * The scenario's score of a completed answer; a failed turn scores no ROUGE and counts as wrong where the
      * scenario judges correctness.
      */
-    private TurnScore score(ScenarioTurn turn, Outcome o) {
+    private TurnScore score(ScenarioTurn turn, Outcome o, Options options) {
+        if (!options.score()) {
+            return TurnScore.NONE;
+        }
         if (o.status().equals(TurnRecord.COMPLETED)) {
             return scenario.score(turn, o.answer());
         }

@@ -20,6 +20,7 @@ import dev.fameharness.runner.engine.Harness;
 import dev.fameharness.runner.engine.PresetRun;
 import dev.fameharness.runner.engine.PresetRunner;
 import dev.fameharness.runner.engine.RunPlatform;
+import dev.fameharness.runner.engine.Servers;
 import dev.fameharness.runner.preset.Preset;
 import dev.fameharness.runner.verify.VerificationJson;
 import dev.fameharness.scenario.spi.Scenario;
@@ -212,22 +213,40 @@ public final class ExperimentRunner {
      */
     public static List<TurnRecord> runTurns(Experiment experiment, CalibrationProfile profile, String runId,
                                             Consumer<String> progress) {
-        RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(experiment.clock());
-        List<TurnRecord> turns = new ArrayList<>();
         Scenario scenario = open(experiment);
         try (Harness harness = new Harness(scenario, experiment.endpoints(), profile, models(experiment, scenario))) {
-            for (long seed : experiment.seeds()) {
-                ScenarioWorkload workload = harness.workload(experiment.size(), seed, experiment.workload());
-                for (Preset preset : experiment.presets()) {
-                    PresetRun run = harness.run(preset, workload, new PresetRunner.Options(mode, seed,
-                            experiment.wallDelayScale(), runToken(runId, seed), experiment.faults()), r -> { });
-                    progress.accept(String.format(java.util.Locale.ROOT, "seed %d %-20s %d/%d turns completed (%d ms)",
-                            seed, preset.name(), run.completed(), run.turns().size(), run.wallMillis()));
-                    turns.addAll(run.turns());
-                }
+            return runTurns(experiment, profile, runId, harness.scenario(), harness.servers(), true, progress);
+        }
+    }
+
+    /**
+     * The experiment's turns on a scenario already opened with the experiment's settings and on servers that
+     * outlive the run (so that many runs, e.g. sensitivity levels, share one data plane, each in the namespace its
+     * run id gives). With {@code score} false answers are not scored (see {@link PresetRunner.Options}).
+     */
+    public static List<TurnRecord> runTurns(Experiment experiment, CalibrationProfile profile, String runId,
+                                            Scenario scenario, Servers servers, boolean score,
+                                            Consumer<String> progress) {
+        RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(experiment.clock());
+        List<TurnRecord> turns = new ArrayList<>();
+        PresetRunner runner = new PresetRunner(scenario, servers, profile, models(experiment, scenario));
+        for (long seed : experiment.seeds()) {
+            ScenarioWorkload workload = experiment.workload().isEmpty() ? scenario.workload(experiment.size(), seed)
+                    : scenario.workload(experiment.size(), seed, experiment.workload());
+            for (Preset preset : experiment.presets()) {
+                PresetRun run = runner.run(preset, workload, new PresetRunner.Options(mode, seed,
+                        experiment.wallDelayScale(), runToken(runId, seed), experiment.faults(), score), r -> { });
+                progress.accept(String.format(java.util.Locale.ROOT, "seed %d %-20s %d/%d turns completed (%d ms)",
+                        seed, preset.name(), run.completed(), run.turns().size(), run.wallMillis()));
+                turns.addAll(run.turns());
             }
         }
         return turns;
+    }
+
+    /** Opens the experiment's scenario with its settings: what {@link #runTurns} with shared parts expects. */
+    public static Scenario openScenario(Experiment experiment) {
+        return open(experiment);
     }
 
     /** Every preset against the baseline, then against each of {@code also_baselines}. */

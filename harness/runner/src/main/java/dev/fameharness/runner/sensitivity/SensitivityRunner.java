@@ -10,6 +10,7 @@ import dev.fameharness.report.results.PresetPair;
 import dev.fameharness.report.stats.ClusterBootstrap;
 import dev.fameharness.report.stats.Estimate;
 import dev.fameharness.runner.experiment.Experiment;
+import dev.fameharness.runner.engine.Servers;
 import dev.fameharness.runner.experiment.ExperimentRunner;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,6 +75,37 @@ public final class SensitivityRunner {
     private SensitivityRunner() {
     }
 
+    /**
+     * What every level shares: one set of servers (each level stores in the namespace of its own run id, so no
+     * level sees another's state; Redis stores get a server each) and one opened scenario per distinct settings
+     * (its corpus is parsed once, not once a level). Levels differ only in what their assignment changes.
+     */
+    private static final class Shared implements AutoCloseable {
+        private final Servers servers;
+        private final Map<Map<String, Object>, dev.fameharness.scenario.spi.Scenario> scenarios = new LinkedHashMap<>();
+
+        Shared(Experiment experiment) {
+            this.servers = new Servers(experiment.endpoints());
+        }
+
+        Servers servers() {
+            return servers;
+        }
+
+        synchronized dev.fameharness.scenario.spi.Scenario scenario(Experiment e) {
+            return scenarios.computeIfAbsent(Map.copyOf(e.settings()), k -> ExperimentRunner.openScenario(e));
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                scenarios.values().forEach(dev.fameharness.scenario.spi.Scenario::close);
+            } finally {
+                servers.close();
+            }
+        }
+    }
+
     /** One level at a time. */
     public static Result run(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile,
                              Consumer<String> progress) {
@@ -113,7 +145,16 @@ public final class SensitivityRunner {
         }
         boolean withInteraction = plan.interaction() && plan.parameters().size() >= 2;
         int total = assignments.size() + (withInteraction ? 4 : 0);
-        List<Level> first = runAll(plan, experiment, profile, assignments, 0, total, parallel, progress);
+        try (Shared shared = new Shared(experiment)) {
+            return run(plan, experiment, profile, parallel, progress, shared, baseValues, assignments,
+                    withInteraction, total, t0);
+        }
+    }
+
+    private static Result run(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile, int parallel,
+                              Consumer<String> progress, Shared shared, Map<String, Double> baseValues,
+                              List<Map<String, Double>> assignments, boolean withInteraction, int total, long t0) {
+        List<Level> first = runAll(plan, experiment, profile, assignments, 0, total, parallel, progress, shared);
         Level base = first.get(0);
         Map<String, List<Level>> byParameter = new LinkedHashMap<>();
         int next = 1;
@@ -145,7 +186,7 @@ public final class SensitivityRunner {
                 }
             }
             interaction.addAll(runAll(plan, experiment, profile, corners, assignments.size(), total, parallel,
-                    progress));
+                    progress, shared));
         }
         return new Result(plan, experiment, baseValues, base, byParameter, pair, interaction,
                 (System.nanoTime() - t0) / 1_000_000);
@@ -154,7 +195,7 @@ public final class SensitivityRunner {
     /** Runs one level per assignment, {@code parallel} at a time; levels are returned in assignment order. */
     private static List<Level> runAll(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile,
                                       List<Map<String, Double>> assignments, int offset, int total, int parallel,
-                                      Consumer<String> progress) {
+                                      Consumer<String> progress, Shared shared) {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.min(parallel, assignments.size()));
         try {
@@ -162,7 +203,8 @@ public final class SensitivityRunner {
             for (int i = 0; i < assignments.size(); i++) {
                 Map<String, Double> a = assignments.get(i);
                 int n = offset + i + 1;
-                futures.add(pool.submit(() -> level(plan, experiment, profile, label(a), a, n, total, progress)));
+                futures.add(pool.submit(() -> level(plan, experiment, profile, label(a), a, n, total, progress,
+                        shared)));
             }
             List<Level> out = new ArrayList<>();
             for (java.util.concurrent.Future<Level> f : futures) {
@@ -206,7 +248,8 @@ public final class SensitivityRunner {
     }
 
     private static Level level(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile, String label,
-                               Map<String, Double> assignment, int n, int total, Consumer<String> progress) {
+                               Map<String, Double> assignment, int n, int total, Consumer<String> progress,
+                               Shared shared) {
         long t0 = System.nanoTime();
         CalibrationProfile prof = profile;
         Map<String, Object> settings = new LinkedHashMap<>(experiment.settings());
@@ -223,8 +266,8 @@ public final class SensitivityRunner {
             }
         }
         Experiment e = experiment.withOverrides(settings, workload);
-        List<TurnRecord> turns = ExperimentRunner.runTurns(e, prof, plan.name() + "l" + n,
-                m -> progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %s", n, total, label, m)));
+        List<TurnRecord> turns = ExperimentRunner.runTurns(e, prof, plan.name() + "l" + n, shared.scenario(e),
+                shared.servers(), false, m -> progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %s", n, total, label, m)));
         ClaimComparison c = ClaimStatistics.compute(turns, CostModel.withDefaultPrices(),
                 List.of(new PresetPair(plan.candidate(), experiment.baseline())),
                 new ClusterBootstrap(RESAMPLES, 0.95, experiment.seeds().get(0))).comparisons().get(0);

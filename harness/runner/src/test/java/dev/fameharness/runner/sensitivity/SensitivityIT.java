@@ -61,5 +61,9 @@ class SensitivityIT {
         assertThat(json.path("parameters").get(0).path("levels")).hasSize(2);
         assertThat(Files.readString(dir.resolve(SensitivityOutputs.MARKDOWN_FILE))).contains("| download | profile |");
         assertThat(dir.resolve("tornado-latency-typical.png")).exists();
+        // levels share servers and the opened scenario: the base level counts and claims exactly what a run of
+        // its own (own harness, own servers, answers scored) does
+        var alone = dev.fameharness.runner.experiment.ExperimentRunner.runTurns(e, profile, "alone", m -> { });
+        assertThat(SensitivityRunner.counts(alone)).isEqualTo(r.base().counts());
     }
 }
