@@ -58,9 +58,67 @@ final class JsonData {
         return write(node).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Size of the node as compact UTF-8 JSON: what the state payload quota measures. */
+    /**
+     * Size of the node as compact UTF-8 JSON: what the state payload quota measures. Exactly
+     * {@code bytes(node).length} (checked by {@code JsonDataSizeTest}), summed over the tree without writing it:
+     * every state transition measures its payload, and a payload that carries a conversation holds the same long
+     * strings from state to state, so each long string's size is computed once (remembered by identity).
+     */
     static int size(JsonNode node) {
-        return bytes(node).length;
+        if (node.isTextual()) {
+            return quotedSize(node.textValue());
+        }
+        if (node.isObject()) {
+            int n = 2 + Math.max(0, node.size() - 1);
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                n += quotedSize(e.getKey()) + 1 + size(e.getValue());
+            }
+            return n;
+        }
+        if (node.isArray()) {
+            int n = 2 + Math.max(0, node.size() - 1);
+            for (JsonNode v : node) {
+                n += size(v);
+            }
+            return n;
+        }
+        return bytes(node).length; // numbers, booleans, null: short, written as Jackson writes them
+    }
+
+    /** Strings shorter than this are measured directly: remembering them would cost more than measuring. */
+    private static final int SIZE_MEMO_MIN_CHARS = 1024;
+
+    private static final com.github.benmanes.caffeine.cache.Cache<String, Integer> STRING_SIZES =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
+
+    /** UTF-8 bytes of a string as Jackson writes it: quoted, {@code "} and {@code \} escaped, controls escaped. */
+    private static int quotedSize(String s) {
+        return s.length() < SIZE_MEMO_MIN_CHARS ? measureQuoted(s) : STRING_SIZES.get(s, JsonData::measureQuoted);
+    }
+
+    private static int measureQuoted(String s) {
+        int n = 2;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20) {
+                n += c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ? 2 : 6;
+            } else if (c == '"' || c == '\\') {
+                n += 2;
+            } else if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n += 1; // an unpaired surrogate: String.getBytes writes '?'
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /**

@@ -35,11 +35,12 @@ import java.util.function.Function;
 public final class PresetRunner {
 
     /**
-     * How a run is clocked and seeded. {@code score} false leaves answers unscored (no ROUGE, correctness unknown):
-     * for reruns that read only latency, tokens and cost, such as sensitivity levels; nothing else changes.
+     * How a run is clocked and seeded. {@code checks} false leaves answers unscored (no ROUGE, correctness unknown)
+     * and skips reading every stored value back (the verification is empty): for reruns that read only latency,
+     * tokens and cost, such as sensitivity levels; nothing the run does or counts changes.
      */
     public record Options(RunPlatform.ClockMode mode, long seed, double wallDelayScale, String runToken,
-                          Map<String, Object> faults, boolean score) {
+                          Map<String, Object> faults, boolean checks) {
         public Options {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(runToken, "runToken");
@@ -127,7 +128,7 @@ public final class PresetRunner {
                 completed.add(id);
             }
         });
-        Verification verification = arch.ledger().verify(completed);
+        Verification verification = options.checks() ? arch.ledger().verify(completed) : Verification.NONE;
         return new PresetRun(preset, options.seed(), records, platform.events(),
                 (System.nanoTime() - wallStart) / 1_000_000, verification);
     }
@@ -190,7 +191,7 @@ public final class PresetRunner {
      * scenario judges correctness.
      */
     private TurnScore score(ScenarioTurn turn, Outcome o, Options options) {
-        if (!options.score()) {
+        if (!options.checks()) {
             return TurnScore.NONE;
         }
         if (o.status().equals(TurnRecord.COMPLETED)) {

@@ -222,10 +222,11 @@ public final class ExperimentRunner {
     /**
      * The experiment's turns on a scenario already opened with the experiment's settings and on servers that
      * outlive the run (so that many runs, e.g. sensitivity levels, share one data plane, each in the namespace its
-     * run id gives). With {@code score} false answers are not scored (see {@link PresetRunner.Options}).
+     * run id gives). With {@code checks} false answers are not scored nor stored values read back (see
+     * {@link PresetRunner.Options}).
      */
     public static List<TurnRecord> runTurns(Experiment experiment, CalibrationProfile profile, String runId,
-                                            Scenario scenario, Servers servers, boolean score,
+                                            Scenario scenario, Servers servers, boolean checks,
                                             Consumer<String> progress) {
         RunPlatform.ClockMode mode = RunPlatform.ClockMode.parse(experiment.clock());
         List<TurnRecord> turns = new ArrayList<>();
@@ -235,7 +236,7 @@ public final class ExperimentRunner {
                     : scenario.workload(experiment.size(), seed, experiment.workload());
             for (Preset preset : experiment.presets()) {
                 PresetRun run = runner.run(preset, workload, new PresetRunner.Options(mode, seed,
-                        experiment.wallDelayScale(), runToken(runId, seed), experiment.faults(), score), r -> { });
+                        experiment.wallDelayScale(), runToken(runId, seed), experiment.faults(), checks), r -> { });
                 progress.accept(String.format(java.util.Locale.ROOT, "seed %d %-20s %d/%d turns completed (%d ms)",
                         seed, preset.name(), run.completed(), run.turns().size(), run.wallMillis()));
                 turns.addAll(run.turns());
