@@ -2,6 +2,8 @@ package dev.fameharness.runner.cloud;
 
 import java.net.URI;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -19,17 +21,24 @@ public record CloudClients(SfnClient sfn, CloudWatchLogsClient logs, CloudWatchC
                            CloudFormationClient cfn) implements AutoCloseable {
 
     public static CloudClients create(Optional<String> region, Optional<URI> endpoint) {
+        return create(region, endpoint, DefaultCredentialsProvider.builder().build());
+    }
+
+    /** With explicit credentials (a test's fixed keys). */
+    public static CloudClients create(Optional<String> region, Optional<URI> endpoint,
+                                      AwsCredentialsProvider credentials) {
         return new CloudClients(
-                configure(SfnClient.builder(), region, endpoint).build(),
-                configure(CloudWatchLogsClient.builder(), region, endpoint).build(),
-                configure(CloudWatchClient.builder(), region, endpoint).build(),
-                configure(CloudFormationClient.builder(), region, endpoint).build());
+                configure(SfnClient.builder(), region, endpoint, credentials).build(),
+                configure(CloudWatchLogsClient.builder(), region, endpoint, credentials).build(),
+                configure(CloudWatchClient.builder(), region, endpoint, credentials).build(),
+                configure(CloudFormationClient.builder(), region, endpoint, credentials).build());
     }
 
     private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
             & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(
-            B builder, Optional<String> region, Optional<URI> endpoint) {
+            B builder, Optional<String> region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder());
+        builder.credentialsProvider(credentials);
         region.map(Region::of).ifPresent(builder::region);
         endpoint.ifPresent(builder::endpointOverride);
         return builder;
