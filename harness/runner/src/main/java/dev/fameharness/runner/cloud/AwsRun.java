@@ -405,6 +405,8 @@ public final class AwsRun {
         cloud.put("invocations_not_matched_to_a_turn", unmatched);
         cloud.put("lambda_invocations_in_histories", done.values().stream().flatMap(x -> x.execution().stream())
                 .mapToLong(ExecutionRecord::lambdaInvocations).sum());
+        cloud.put("reports_matched_to_a_turn", invocations.stream()
+                .filter(i -> i.report().isPresent() && !i.turn().isEmpty()).count());
         Map<String, Object> measured = new TreeMap<>();
         List<String> missing = new ArrayList<>();
         metrics.forEach((k, v) -> {
@@ -428,8 +430,18 @@ public final class AwsRun {
         List<String> notMeasured = new ArrayList<>(NOT_MEASURED);
         cloud.forEach((preset, c) -> {
             @SuppressWarnings("unchecked")
-            List<String> missing = (List<String>) ((Map<String, Object>) c).get("cloudwatch_not_measured");
-            missing.forEach(m -> notMeasured.add(preset + ": CloudWatch " + m + " (no data points in the run's window)"));
+            Map<String, Object> m = (Map<String, Object>) c;
+            @SuppressWarnings("unchecked")
+            List<String> missing = (List<String>) m.get("cloudwatch_not_measured");
+            missing.forEach(k -> notMeasured.add(preset + ": CloudWatch " + k + " (no data points in the run's window)"));
+            long expected = ((Number) m.get("lambda_invocations_in_histories")).longValue();
+            long matched = ((Number) m.get("reports_matched_to_a_turn")).longValue();
+            if (matched < expected) {
+                notMeasured.add(preset + ": " + (expected - matched) + " of " + expected + " Lambda invocations in the "
+                        + "execution histories have no REPORT line matched to a turn in the function logs (not yet "
+                        + "ingested, or outside the window): those turns' invocations, cold starts, lambda units, tokens "
+                        + "and store requests are counted only from the invocations that were found");
+            }
         });
         RunResults results = RunResults.compute(experiment.name() + "/" + runId, turns, CostModel.withDefaultPrices(),
                 RunExtras.NONE, ExperimentRunner.pairs(experiment, experiment.presets().stream().map(Preset::name).toList()),
