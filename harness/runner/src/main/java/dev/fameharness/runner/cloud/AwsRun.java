@@ -233,12 +233,33 @@ public final class AwsRun {
             progress.accept(String.format(Locale.ROOT, "%s: %d executions ended; reading the function logs",
                     preset.name(), done.size()));
             Instant from = runStart.minusSeconds(60);
-            List<FunctionLogs.Invocation> invocations = logs(clients, stack, done, from, options);
+            // The executions have run: a collector the caller may not use (no logs:FilterLogEvents or
+            // cloudwatch:GetMetricData permission) leaves its figures not measured instead of losing the run.
+            List<String> errors = new ArrayList<>();
+            List<FunctionLogs.Invocation> invocations;
+            try {
+                invocations = logs(clients, stack, done, from, options);
+            } catch (software.amazon.awssdk.core.exception.SdkException e) {
+                errors.add("FilterLogEvents failed: " + e.getMessage());
+                invocations = List.of();
+            }
             Instant to = Instant.now();
-            Map<String, OptionalDouble> metrics = ServiceMetrics.collect(clients.metrics(), stack.table(),
-                    stack.bucket(), stack.metricsFilterId(), from, to);
-            return assemble(scenario, arch, stack, workload, seed, done, runStart, invocations, metrics,
+            Map<String, OptionalDouble> metrics;
+            try {
+                metrics = ServiceMetrics.collect(clients.metrics(), stack.table(), stack.bucket(),
+                        stack.metricsFilterId(), from, to);
+            } catch (software.amazon.awssdk.core.exception.SdkException e) {
+                errors.add("GetMetricData failed: " + e.getMessage());
+                metrics = new TreeMap<>();
+                for (String k : ServiceMetrics.keys(stack.table(), stack.bucket())) {
+                    metrics.put(k, OptionalDouble.empty());
+                }
+            }
+            errors.forEach(progress);
+            PresetOutcome o = assemble(scenario, arch, stack, workload, seed, done, runStart, invocations, metrics,
                     (System.nanoTime() - wallStart) / 1_000_000);
+            o.cloud().put("collector_errors", errors);
+            return o;
         }
     }
 
@@ -434,6 +455,9 @@ public final class AwsRun {
             @SuppressWarnings("unchecked")
             List<String> missing = (List<String>) m.get("cloudwatch_not_measured");
             missing.forEach(k -> notMeasured.add(preset + ": CloudWatch " + k + " (no data points in the run's window)"));
+            @SuppressWarnings("unchecked")
+            List<String> errors = (List<String>) m.get("collector_errors");
+            errors.forEach(err -> notMeasured.add(preset + ": " + err));
             long expected = ((Number) m.get("lambda_invocations_in_histories")).longValue();
             long matched = ((Number) m.get("reports_matched_to_a_turn")).longValue();
             if (matched < expected) {

@@ -31,6 +31,14 @@ public final class ServiceMetrics {
     private ServiceMetrics() {
     }
 
+    /** The keys {@link #collect} reports for a stack with this table and bucket. */
+    public static List<String> keys(Optional<String> table, Optional<String> bucket) {
+        List<String> keys = new ArrayList<>();
+        table.ifPresent(t -> DYNAMODB.forEach(m -> keys.add("dynamodb." + m)));
+        bucket.ifPresent(b -> S3.forEach(m -> keys.add("s3." + m)));
+        return keys;
+    }
+
     /**
      * Totals over {@code [from, to]} (widened to whole minutes) keyed {@code dynamodb.<Metric>} and
      * {@code s3.<Metric>}; a store the stack does not have is not queried.

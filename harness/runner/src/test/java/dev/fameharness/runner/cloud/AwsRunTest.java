@@ -18,6 +18,8 @@ import dev.fameharness.runner.report.ReportWriter;
 import dev.fameharness.scenario.spi.Scenario;
 import dev.fameharness.scenario.spi.ScenarioTurn;
 import dev.fameharness.scenario.spi.ScenarioWorkload;
+import dev.fameharness.storage.dynamodb.DynamoDbLocalServer;
+import dev.fameharness.storage.s3.S3ProxyServer;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,23 +100,78 @@ class AwsRunTest {
         }
     }
 
-    /** Answers a stateless-payload stack whose execution for {@code failing} fails and every other one succeeds. */
-    private void stack(String preset, String failing, String turn1, String turn3) throws Exception {
-        Map<String, String> outputs = CollectorsTest.outputsOf(preset, STACK, "r1s7");
-        aws.on("DescribeStacks", body -> CollectorsTest.describeStacks(STACK, "CREATE_COMPLETE", outputs));
-        aws.on("StartExecution", body -> FakeAws.resource("start-execution.json").replace("${name}", name(body)));
-        aws.on("DescribeExecution", body -> FakeAws.resource(name(body).endsWith(failing)
-                ? "describe-execution-failed.json" : "describe-execution-succeeded.json").replace("${name}", name(body)));
+    private final Map<String, String> inputs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The state machine name and execution name of an execution ARN (…:execution:<machine>:<name>). */
+    private static String[] execution(String body) {
+        try {
+            String arn = FakeAws.JSON.readTree(body).path("executionArn").asText();
+            String[] parts = arn.split(":");
+            return new String[] {parts[parts.length - 2], parts[parts.length - 1]};
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Answers the stacks ({@code stack -> preset}): the execution named {@code failing} on {@code failingStack} fails,
+     * every other succeeds; a stateless-payload execution answers with an answered state, any other returns its own
+     * input (for a store-backed preset a reference to the state the client saved); the planner log group of
+     * {@code failingStack} holds the fixture's log lines for {@code turn1} and {@code turn3}.
+     */
+    private void stacks(Map<String, String> presets, String failingStack, String failing, String turn1, String turn3)
+            throws Exception {
+        Map<String, Map<String, String>> outputs = new HashMap<>();
+        presets.forEach((stack, preset) -> outputs.put(stack, CollectorsTest.outputsOf(preset, stack, "r1s7")));
+        aws.on("DescribeStacks", body -> {
+            String stack = body.replaceAll("(?s).*StackName=([A-Za-z0-9-]+).*", "$1");
+            return CollectorsTest.describeStacks(stack, "CREATE_COMPLETE", outputs.get(stack));
+        });
+        aws.on("StartExecution", body -> {
+            try {
+                JsonNode n = FakeAws.JSON.readTree(body);
+                String sm = n.path("stateMachineArn").asText();
+                String machine = sm.substring(sm.lastIndexOf(':') + 1);
+                inputs.put(machine + ":" + n.path("name").asText(), n.path("input").asText());
+                return FakeAws.resource("start-execution.json").replace("fame-test-turn", machine)
+                        .replace("${name}", n.path("name").asText());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String failingMachine = failingStack + "-turn";
+        aws.on("DescribeExecution", body -> {
+            String[] x = execution(body);
+            boolean fails = x[0].equals(failingMachine) && x[1].endsWith(failing);
+            return FakeAws.resource(fails ? "describe-execution-failed.json" : "describe-execution-succeeded.json")
+                    .replace("fame-test-turn", x[0]).replace("${name}", x[1]);
+        });
         AgentState answered = AgentState.start(new TurnRequest("s", "t", "q")).withAnswer("The paper shows EGF signal "
                 + "propagation through ROM-1 rhomboid in vulval development.");
-        String output = FakeAws.JSON.writeValueAsString(new String(new PayloadStateCarrier().encode(answered),
-                StandardCharsets.UTF_8));
-        aws.on("GetExecutionHistory", body -> name(body).endsWith(failing)
-                ? FakeAws.resource("history-failed.json").replace("${input}", "{}")
-                : FakeAws.resource("history-succeeded.json").replace("${input}", "{}").replace("\"${output}\"", output));
-        String planner = "/aws/lambda/" + outputs.get("PlannerFunctionName");
+        String payloadAnswer = new String(new PayloadStateCarrier().encode(answered), StandardCharsets.UTF_8);
+        aws.on("GetExecutionHistory", body -> {
+            String[] x = execution(body);
+            String input = inputs.get(x[0] + ":" + x[1]);
+            boolean payload = "stateless-payload".equals(presets.get(x[0].substring(0, x[0].length() - "-turn".length())));
+            try {
+                String inputJson = FakeAws.JSON.writeValueAsString(input);
+                if (x[0].equals(failingMachine) && x[1].endsWith(failing)) {
+                    return FakeAws.resource("history-failed.json").replace("\"${input}\"", inputJson);
+                }
+                return FakeAws.resource("history-succeeded.json").replace("\"${input}\"", inputJson)
+                        .replace("\"${output}\"", FakeAws.JSON.writeValueAsString(payload ? payloadAnswer : input));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        aws.on("GetMetricData", body -> FakeAws.resource("get-metric-data.json"));
+        String planner = "/aws/lambda/" + outputs.get(failingStack).get("PlannerFunctionName");
         aws.on("FilterLogEvents", body -> body.contains("\"" + planner + "\"") ? logs(turn1, turn3)
                 : FakeAws.resource("filter-log-events-empty.json"));
+    }
+
+    private void stack(String preset, String failing, String turn1, String turn3) throws Exception {
+        stacks(Map.of(STACK, preset), STACK, failing, turn1, turn3);
     }
 
     private String logs(String turn1, String turn3) {
@@ -147,21 +204,38 @@ class AwsRunTest {
                 .orElseThrow();
         String turn3 = other.turnId();
         String failing = turns.get(turns.size() - 1).turnId();
-        stack("stateless-payload", failing, turn1, turn3);
-
-        AwsRun.Outcome out = AwsRun.run(experiment, tmp.resolve("results"), "cloud1", options(100), clients, l -> { });
+        // fame and the payload baseline, as the paper reproduction runs them; fame's table and bucket, which this
+        // side writes the turn's starting state to, are a local DynamoDB Local and S3Proxy
+        Path yaml = tmp.resolve("two.yaml");
+        Files.writeString(yaml, "name: paper-reproduction\nscenario: paper-summarization\nsize: quick\n"
+                + "presets: [fame, stateless-payload]\nbaseline: stateless-payload\nseeds: [" + SEED + "]\n"
+                + "model: simulated\n");
+        Experiment both = Experiment.load(yaml, PresetCatalog.discover());
+        stacks(Map.of("fame-stack", "fame", STACK, "stateless-payload"), STACK, failing, turn1, turn3);
+        AwsRun.Outcome out;
+        try (DynamoDbLocalServer dynamo = new DynamoDbLocalServer();
+             S3ProxyServer s3 = new S3ProxyServer()) {
+            dynamo.start();
+            s3.start();
+            AwsRun.Options o = new AwsRun.Options(List.of(STACK, "fame-stack"), 0.0, Duration.ZERO, Duration.ZERO, 1,
+                    100, false, PriceFileEstimate.withDefaults(), Map.of("dynamodb", dynamo.endpoint(), "s3",
+                    s3.endpoint()), "us-east-1");
+            out = AwsRun.run(both, tmp.resolve("results"), "cloud1", o, clients, l -> { });
+        }
 
         Path dir = out.runDir();
         for (String f : List.of("turns.csv", "run.json", "summary.json", "summary.md", "costs.json", "states.csv",
-                "lambda.csv", "cloud-metrics.json", "events/stateless-payload-seed7.jsonl.gz")) {
+                "lambda.csv", "cloud-metrics.json", "events/stateless-payload-seed7.jsonl.gz", "events/fame-seed7.jsonl.gz")) {
             assertThat(dir.resolve(f)).as(f).exists();
         }
         JsonNode info = FakeAws.JSON.readTree(dir.resolve("run.json").toFile());
         assertThat(info.path("clock").asText()).isEqualTo("aws");
         assertThat(info.path("not_measured").toString()).contains("latency_us.*");
         // every turn ran once, as its own execution
-        List<String> started = aws.bodies("StartExecution").stream().map(AwsRunTest::name).toList();
+        List<String> started = aws.bodies("StartExecution").stream().filter(b -> b.contains(STACK + "-turn"))
+                .map(AwsRunTest::name).toList();
         assertThat(started).hasSize(turns.size()).doesNotHaveDuplicates();
+        assertThat(aws.bodies("StartExecution")).hasSize(2 * turns.size());
         // a session's turns in order: a turn starts only after every earlier turn of its session (turns marked
         // simultaneous start together with the turn before them)
         Map<String, ScenarioTurn> byName = new HashMap<>();
@@ -181,8 +255,11 @@ class AwsRunTest {
             }
         }
 
-        List<CSVRecord> rows = csv(dir.resolve("turns.csv"));
-        assertThat(rows).hasSize(turns.size());
+        List<CSVRecord> all = csv(dir.resolve("turns.csv"));
+        assertThat(all).hasSize(2 * turns.size());
+        List<CSVRecord> rows = all.stream().filter(r -> r.get("preset").equals("stateless-payload")).toList();
+        assertThat(all.stream().filter(r -> r.get("preset").equals("fame")))
+                .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("completed"));
         JsonNode ok = FakeAws.JSON.readTree(FakeAws.resource("history-succeeded.json").replace("${input}", "{}")
                 .replace("${output}", "{}")).path("events");
         CSVRecord r1 = row(rows, turn1);
@@ -245,17 +322,33 @@ class AwsRunTest {
 
         // per-state timing
         List<CSVRecord> states = csv(dir.resolve("states.csv"));
-        CSVRecord plan = states.stream().filter(s -> s.get("turn_id").equals(turn1) && s.get("state").equals("Plan"))
+        CSVRecord plan = states.stream().filter(s -> s.get("preset").equals("stateless-payload")
+                        && s.get("turn_id").equals(turn1) && s.get("state").equals("Plan"))
                 .findFirst().orElseThrow();
         assertThat(Long.parseLong(plan.get("duration_us"))).isEqualTo(CollectorsTest.micros(
                 CollectorsTest.at(ok, "TaskStateEntered", 0), CollectorsTest.at(ok, "TaskStateExited", 0)));
         // the turns without REPORT lines are said to be undercounted, not filled in
         assertThat(out.notMeasured()).anySatisfy(n -> assertThat(n).contains("have no REPORT line matched"));
 
+        // store usage as CloudWatch measured it, for the preset with a table and bucket; a metric without data
+        // points is not measured, never 0
+        double reads = 0;
+        for (JsonNode v : FakeAws.JSON.readTree(FakeAws.resource("get-metric-data.json")).path("MetricDataResults").get(0)
+                .path("Values")) {
+            reads += v.asDouble();
+        }
+        JsonNode cloud = FakeAws.JSON.readTree(dir.resolve("cloud-metrics.json").toFile());
+        assertThat(cloud.path("fame").path("cloudwatch").path("dynamodb.ConsumedReadCapacityUnits").asDouble())
+                .isEqualTo(reads);
+        assertThat(cloud.path("fame").path("cloudwatch").has("dynamodb.ConsumedWriteCapacityUnits")).isFalse();
+        assertThat(info.path("not_measured").toString()).contains("fame: CloudWatch dynamodb.ConsumedWriteCapacityUnits")
+                .contains("fame: CloudWatch s3.GetRequests");
+        assertThat(cloud.path("stateless-payload").path("cloudwatch").size()).as("no table, no bucket").isZero();
+
         // fame report treats the folder like any other run
         Path report = tmp.resolve("REPORT.md");
         new ReportWriter(tmp, tmp.resolve("results")).write(report);
-        assertThat(Files.readString(report)).contains("paper-reproduction/cloud1");
+        assertThat(Files.readString(report)).contains("paper-reproduction/cloud1").contains("Nothing is modeled");
     }
 
     @Test
