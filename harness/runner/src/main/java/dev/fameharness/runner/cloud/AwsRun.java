@@ -124,6 +124,12 @@ public final class AwsRun {
 
     public static Outcome run(Experiment experiment, Path resultsRoot, String runId, Options options,
                               CloudClients clients, Consumer<String> progress) {
+        return run(experiment, ExperimentRunner.open(experiment), resultsRoot, runId, options, clients, progress);
+    }
+
+    /** @param scenario the experiment's scenario, already open (its corpus loaded) */
+    public static Outcome run(Experiment experiment, Scenario scenario, Path resultsRoot, String runId, Options options,
+                              CloudClients clients, Consumer<String> progress) {
         if (experiment.seeds().size() != 1) {
             throw new ConfigException("run --target aws runs one seed against a stack (its table and bucket are one "
                     + "namespace; a second seed would start on the first one's state); the experiment has seeds "
@@ -136,7 +142,6 @@ public final class AwsRun {
         }
         long seed = experiment.seeds().get(0);
         long t0 = System.nanoTime();
-        Scenario scenario = ExperimentRunner.open(experiment);
         String toolServer = scenario.toolServers().get(0).serverName();
         // every stack checked before anything runs
         Map<String, CloudStack> stacks = new LinkedHashMap<>();

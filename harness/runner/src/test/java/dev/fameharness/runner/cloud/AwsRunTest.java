@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,24 +60,35 @@ class AwsRunTest {
     private FakeAws aws;
     private CloudClients clients;
     private Experiment experiment;
-    private List<ScenarioTurn> turns;
+    /** The experiments' scenario, opened once: loading the corpus is the slow part of a run here. */
+    private static Scenario scenario;
+    private static List<ScenarioTurn> turns;
+
+    @BeforeAll
+    static void open(@TempDir Path dir) throws Exception {
+        Experiment e = experiment(dir);
+        scenario = ExperimentRunner.open(e);
+        // the turns the run will drive: the runner's own workload for the experiment's size and seed
+        try (Harness h = new Harness(scenario, Map.of(), CalibrationProfile.loadDefault(), Harness.simulatedModel(scenario))) {
+            ScenarioWorkload w = h.workload(e.size(), SEED, e.workload());
+            turns = new ArrayList<>(w.turns());
+        }
+        turns.sort(java.util.Comparator.comparing(ScenarioTurn::turnId));
+    }
+
+    private static Experiment experiment(Path dir) throws Exception {
+        Path yaml = dir.resolve("paper-reproduction.yaml");
+        Files.writeString(yaml, "name: paper-reproduction\nscenario: paper-summarization\nsize: quick\n"
+                + "presets: [stateless-payload]\nbaseline: stateless-payload\nseeds: [" + SEED + "]\nmodel: simulated\n");
+        return Experiment.load(yaml, PresetCatalog.discover());
+    }
 
     @BeforeEach
     void start() throws Exception {
         aws = new FakeAws();
         clients = CloudClients.create(Optional.of("us-east-1"), Optional.of(aws.endpoint()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
-        Path yaml = tmp.resolve("paper-reproduction.yaml");
-        Files.writeString(yaml, "name: paper-reproduction\nscenario: paper-summarization\nsize: quick\n"
-                + "presets: [stateless-payload]\nbaseline: stateless-payload\nseeds: [" + SEED + "]\nmodel: simulated\n");
-        experiment = Experiment.load(yaml, PresetCatalog.discover());
-        // the turns the run will drive: the runner's own workload for the experiment's size and seed
-        Scenario scenario = ExperimentRunner.open(experiment);
-        try (Harness h = new Harness(scenario, Map.of(), CalibrationProfile.loadDefault(), Harness.simulatedModel(scenario))) {
-            ScenarioWorkload w = h.workload(experiment.size(), SEED, experiment.workload());
-            turns = new ArrayList<>(w.turns());
-        }
-        turns.sort(java.util.Comparator.comparing(ScenarioTurn::turnId));
+        experiment = experiment(tmp);
     }
 
     @AfterEach
@@ -220,7 +232,7 @@ class AwsRunTest {
             AwsRun.Options o = new AwsRun.Options(List.of(STACK, "fame-stack"), 0.0, Duration.ZERO, Duration.ZERO, 1,
                     100, false, PriceFileEstimate.withDefaults(), Map.of("dynamodb", dynamo.endpoint(), "s3",
                     s3.endpoint()), "us-east-1");
-            out = AwsRun.run(both, tmp.resolve("results"), "cloud1", o, clients, l -> { });
+            out = AwsRun.run(both, scenario, tmp.resolve("results"), "cloud1", o, clients, l -> { });
         }
 
         Path dir = out.runDir();
@@ -356,14 +368,14 @@ class AwsRunTest {
             throws Exception {
         stack("fame-fused", "none", turns.get(0).turnId(), turns.get(1).turnId());
 
-        assertThatThrownBy(() -> AwsRun.run(experiment, tmp.resolve("results"), "r", options(100), clients, l -> { }))
+        assertThatThrownBy(() -> AwsRun.run(experiment, scenario, tmp.resolve("results"), "r", options(100), clients, l -> { }))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("runs preset 'fame-fused', the experiment asks for 'stateless-payload'");
 
         stack("stateless-payload", "none", turns.get(0).turnId(), turns.get(1).turnId());
         double estimate = PriceFileEstimate.withDefaults().usd(experiment.presets().get(0), turns, "simulated");
         assertThat(estimate).isPositive();
-        assertThatThrownBy(() -> AwsRun.run(experiment, tmp.resolve("results"), "r", options(estimate / 2), clients,
+        assertThatThrownBy(() -> AwsRun.run(experiment, scenario, tmp.resolve("results"), "r", options(estimate / 2), clients,
                 l -> { })).isInstanceOf(ConfigException.class).hasMessageContaining("above --max-usd");
 
         assertThat(aws.bodies("StartExecution")).isEmpty();
@@ -383,7 +395,7 @@ class AwsRunTest {
         AwsRun.Options o = new AwsRun.Options(List.of(STACK), 0.0, Duration.ZERO, Duration.ZERO, 1, 100, false,
                 PriceFileEstimate.withDefaults(), Map.of("dynamodb", aws.endpoint(), "s3", aws.endpoint()), "us-east-1");
 
-        assertThatThrownBy(() -> AwsRun.run(fame, tmp.resolve("results"), "r", o, clients, l -> { }))
+        assertThatThrownBy(() -> AwsRun.run(fame, scenario, tmp.resolve("results"), "r", o, clients, l -> { }))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("already holds data")
                 .hasMessageContaining(outputs.get("TableName"));
         assertThat(aws.bodies("StartExecution")).isEmpty();
