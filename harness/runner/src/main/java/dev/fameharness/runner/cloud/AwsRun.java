@@ -124,12 +124,21 @@ public final class AwsRun {
 
     public static Outcome run(Experiment experiment, Path resultsRoot, String runId, Options options,
                               CloudClients clients, Consumer<String> progress) {
+        validate(experiment, options);
         return run(experiment, ExperimentRunner.open(experiment), resultsRoot, runId, options, clients, progress);
     }
 
     /** @param scenario the experiment's scenario, already open (its corpus loaded) */
     public static Outcome run(Experiment experiment, Scenario scenario, Path resultsRoot, String runId, Options options,
                               CloudClients clients, Consumer<String> progress) {
+        validate(experiment, options);
+        long seed = experiment.seeds().get(0);
+        long t0 = System.nanoTime();
+        return run(experiment, scenario, resultsRoot, runId, options, clients, progress, seed, t0);
+    }
+
+    /** What can be refused from the experiment and the options alone, before any file is read or call made. */
+    private static void validate(Experiment experiment, Options options) {
         if (experiment.seeds().size() != 1) {
             throw new ConfigException("run --target aws runs one seed against a stack (its table and bucket are one "
                     + "namespace; a second seed would start on the first one's state); the experiment has seeds "
@@ -140,8 +149,10 @@ public final class AwsRun {
                     + " for " + experiment.presets().size() + " preset(s) "
                     + experiment.presets().stream().map(Preset::name).toList() + "; give one stack per preset");
         }
-        long seed = experiment.seeds().get(0);
-        long t0 = System.nanoTime();
+    }
+
+    private static Outcome run(Experiment experiment, Scenario scenario, Path resultsRoot, String runId,
+                               Options options, CloudClients clients, Consumer<String> progress, long seed, long t0) {
         String toolServer = scenario.toolServers().get(0).serverName();
         // every stack checked before anything runs
         Map<String, CloudStack> stacks = new LinkedHashMap<>();
