@@ -75,6 +75,12 @@ final class AwsTargetOptions {
                     + "turn's starting state in the stack's table or bucket, which this machine writes with the SDK's "
                     + "default credentials: set FAME_AWS_CREDENTIALS=default");
         }
+        if (usesStores && !regionName.equals(dev.fameharness.storage.BackendConfig.DEFAULT_REGION)) {
+            throw new ConfigException("the presets " + e.presets().stream().map(p -> p.name()).toList() + " keep state "
+                    + "in the stack's table or bucket, and the harness's store clients sign for "
+                    + dev.fameharness.storage.BackendConfig.DEFAULT_REGION + " only; deploy them there (region was "
+                    + regionName + ")");
+        }
         return new AwsRun.Options(stacks.stream().map(String::strip).toList(),
                 arrivalScale == null ? 1.0 : arrivalScale, Duration.ofSeconds(1), Duration.ofSeconds(15), 20,
                 maxUsd == null ? DEFAULT_MAX_USD : maxUsd, resume, PriceFileEstimate.withDefaults(), stores,

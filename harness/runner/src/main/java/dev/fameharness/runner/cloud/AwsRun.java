@@ -292,14 +292,15 @@ public final class AwsRun {
             long arrival = Math.round(group.get(0).arrivalMicros() * options.arrivalScale());
             pause(Duration.ofNanos(arrival * 1000 - Duration.between(runStart, Instant.now()).toNanos()));
             if (group.size() == 1) {
-                done.put(group.get(0).turnId(), execute(group.get(0), arrival, arch, stack, seed, runId, options, clients));
+                done.put(group.get(0).turnId(), execute(group.get(0), arrival, arch, stack, seed, runId, options,
+                        clients, runStart));
             } else {
                 // simultaneous turns of one session: side by side, on threads of their own (not the session pool's,
                 // which every session may be holding)
                 List<Thread> threads = new ArrayList<>();
                 for (ScenarioTurn t : group) {
                     Thread th = new Thread(() -> done.put(t.turnId(), execute(t, arrival, arch, stack, seed, runId,
-                            options, clients)), "turn-" + t.turnId());
+                            options, clients, runStart)), "turn-" + t.turnId());
                     th.start();
                     threads.add(th);
                 }
@@ -315,20 +316,26 @@ public final class AwsRun {
         }
     }
 
-    /** The execution name: unique per run, seed and turn ([A-Za-z0-9-_], at most 80 characters). */
-    static String executionName(String runId, long seed, String turnId) {
-        String name = (ExperimentRunner.runToken(runId, seed) + "-" + turnId).replaceAll("[^A-Za-z0-9_-]", "_");
-        return name.length() <= 80 ? name : name.substring(0, 80);
+    /**
+     * The execution name: the run's token, the second the preset's sessions started (base 36) and the turn
+     * ([A-Za-z0-9-_], at most 80 characters). Step Functions answers a StartExecution whose name and input repeat an
+     * earlier execution's with that earlier execution: the start second keeps a rerun with the same run id from
+     * reading another run's executions.
+     */
+    static String executionName(String runId, long seed, Instant runStart, String turnId) {
+        String name = (ExperimentRunner.runToken(runId, seed) + "-" + Long.toString(runStart.getEpochSecond(), 36)
+                + "-" + turnId).replaceAll("[^A-Za-z0-9_-]", "_");
+        return name.length() <= 80 ? name : name.substring(name.length() - 80);
     }
 
     private static Executed execute(ScenarioTurn turn, long arrival, Architecture arch, CloudStack stack, long seed,
-                                    String runId, Options options, CloudClients clients) {
+                                    String runId, Options options, CloudClients clients, Instant runStart) {
         String input = new String(arch.carrier().encode(AgentState.start(new TurnRequest(turn.sessionId(),
                 turn.turnId(), turn.request()))), StandardCharsets.UTF_8);
         StartExecutionResponse started;
         try {
             started = clients.sfn().startExecution(b -> b.stateMachineArn(stack.stateMachineArn())
-                    .name(executionName(runId, seed, turn.turnId())).input(input));
+                    .name(executionName(runId, seed, runStart, turn.turnId())).input(input));
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             return new Executed(turn, arrival, Optional.empty(), "StartExecution failed: " + e.getMessage());
         }
@@ -476,6 +483,12 @@ public final class AwsRun {
             errors.forEach(err -> notMeasured.add(preset + ": " + err));
             long expected = ((Number) m.get("lambda_invocations_in_histories")).longValue();
             long matched = ((Number) m.get("reports_matched_to_a_turn")).longValue();
+            long unmatched = ((Number) m.get("invocations_not_matched_to_a_turn")).longValue();
+            if (unmatched > 0) {
+                notMeasured.add(preset + ": " + unmatched + " function invocations in the logs carry no turn's events "
+                        + "(e.g. the tool server's, which the actor invokes through the Lambda API): their REPORT "
+                        + "figures are in lambda.csv but in no turn's lambda units or cost");
+            }
             if (matched < expected) {
                 notMeasured.add(preset + ": " + (expected - matched) + " of " + expected + " Lambda invocations in the "
                         + "execution histories have no REPORT line matched to a turn in the function logs (not yet "

@@ -154,7 +154,7 @@ class AwsRunTest {
         String failingMachine = failingStack + "-turn";
         aws.on("DescribeExecution", body -> {
             String[] x = execution(body);
-            boolean fails = x[0].equals(failingMachine) && x[1].endsWith(failing);
+            boolean fails = x[0].equals(failingMachine) && x[1].endsWith("-" + failing);
             return FakeAws.resource(fails ? "describe-execution-failed.json" : "describe-execution-succeeded.json")
                     .replace("fame-test-turn", x[0]).replace("${name}", x[1]);
         });
@@ -167,7 +167,7 @@ class AwsRunTest {
             boolean payload = "stateless-payload".equals(presets.get(x[0].substring(0, x[0].length() - "-turn".length())));
             try {
                 String inputJson = FakeAws.JSON.writeValueAsString(input);
-                if (x[0].equals(failingMachine) && x[1].endsWith(failing)) {
+                if (x[0].equals(failingMachine) && x[1].endsWith("-" + failing)) {
                     return FakeAws.resource("history-failed.json").replace("\"${input}\"", inputJson);
                 }
                 return FakeAws.resource("history-succeeded.json").replace("\"${input}\"", inputJson)
@@ -250,10 +250,8 @@ class AwsRunTest {
         assertThat(aws.bodies("StartExecution")).hasSize(2 * turns.size());
         // a session's turns in order: a turn starts only after every earlier turn of its session (turns marked
         // simultaneous start together with the turn before them)
-        Map<String, ScenarioTurn> byName = new HashMap<>();
-        turns.forEach(t -> byName.put(AwsRun.executionName("cloud1", SEED, t.turnId()), t));
-        List<ScenarioTurn> order = started.stream().map(byName::get).toList();
-        assertThat(order).doesNotContainNull();
+        List<ScenarioTurn> order = started.stream().map(n -> turns.stream().filter(t -> n.endsWith("-" + t.turnId()))
+                .findFirst().orElseThrow()).toList();
         for (int i = 0; i < order.size(); i++) {
             ScenarioTurn t = order.get(i);
             List<ScenarioTurn> session = turns.stream().filter(x -> x.sessionId().equals(t.sessionId()))
