@@ -63,11 +63,12 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 /**
  * {@code fame run --target aws}: drives a deployed preset's state machine with the experiment's sessions and writes
  * the same results folder a simulated run writes, with clock {@code aws}. The sessions are the runner's own
- * workload ({@link Harness#workload}) for the experiment's size and seed; each session runs in its own thread, its
+ * workload ({@link Harness#workload}) for the experiment's size and seed; each session runs in its own thread (at
+ * most 32 sessions at once; a later session starts when a thread frees and catches up on its arrival times), its
  * turns in order, a turn starting at its arrival time (scaled by {@link Options#arrivalScale}) or when the
  * session's previous turn answered, simultaneous turns of a session side by side, as a local run schedules them.
- * One execution per turn (StartExecution, then DescribeExecution until it ends, then GetExecutionHistory).
- * Measured figures: latency and per-state timing from the history ({@code states.csv}), Lambda init, duration,
+ * One execution per turn (StartExecution, then DescribeExecution until it ends, then GetExecutionHistory); the
+ * experiment's presets (one stack each) run one after another. Measured figures: latency and per-state timing from the history ({@code states.csv}), Lambda init, duration,
  * billed duration and memory from the functions' REPORT lines ({@code lambda.csv}), LLM usage, tool calls, cache
  * hits and store requests from the events the functions log, DynamoDB consumed capacity and S3 request counts from
  * CloudWatch ({@code cloud-metrics.json}). What AWS does not show is listed in run.json's {@code not_measured} and
@@ -238,7 +239,7 @@ public final class AwsRun {
                 List<Future<?>> futures = new ArrayList<>();
                 for (String session : sessions) {
                     futures.add(pool.submit(() -> runSession(workload.session(session), arch, stack, seed, runId,
-                            options, clients, runStart, done, pool)));
+                            options, clients, runStart, done)));
                 }
                 for (Future<?> f : futures) {
                     join(f);
@@ -281,7 +282,7 @@ public final class AwsRun {
 
     private static void runSession(List<ScenarioTurn> turns, Architecture arch, CloudStack stack, long seed,
                                    String runId, Options options, CloudClients clients, Instant runStart,
-                                   Map<String, Executed> done, ExecutorService pool) {
+                                   Map<String, Executed> done) {
         int i = 0;
         while (i < turns.size()) {
             List<ScenarioTurn> group = new ArrayList<>();
