@@ -126,10 +126,12 @@ public final class AwsRun {
     public static Outcome run(Experiment experiment, Path resultsRoot, String runId, Options options,
                               CloudClients clients, Consumer<String> progress) {
         validate(experiment, options);
-        return run(experiment, ExperimentRunner.open(experiment), resultsRoot, runId, options, clients, progress);
+        try (Scenario scenario = ExperimentRunner.open(experiment)) {
+            return run(experiment, scenario, resultsRoot, runId, options, clients, progress);
+        }
     }
 
-    /** @param scenario the experiment's scenario, already open (its corpus loaded) */
+    /** @param scenario the experiment's scenario, already open (its corpus loaded); the caller closes it */
     public static Outcome run(Experiment experiment, Scenario scenario, Path resultsRoot, String runId, Options options,
                               CloudClients clients, Consumer<String> progress) {
         validate(experiment, options);
@@ -174,36 +176,36 @@ public final class AwsRun {
             }
             stacks.put(p.name(), found);
         }
-        try (Harness harness = new Harness(scenario, Map.of(), CalibrationProfile.loadDefault(),
-                Harness.simulatedModel(scenario))) {
-            ScenarioWorkload workload = harness.workload(experiment.size(), seed, experiment.workload());
-            double total = 0;
-            for (Preset p : experiment.presets()) {
-                total += options.estimate().usd(p, workload.turns(), experiment.model());
-            }
-            progress.accept(String.format(Locale.ROOT, "estimated cost: %.4f USD for %d turns on %d preset(s) (%s)",
-                    total, workload.turns().size(), experiment.presets().size(), options.estimate().describe()));
-            if (total > options.maxUsd()) {
-                throw new ConfigException(String.format(Locale.ROOT, "the estimated cost %.4f USD is above --max-usd "
-                        + "%.4f; raise --max-usd or run a smaller session set (--size quick)", total, options.maxUsd()));
-            }
-            List<TurnRecord> turns = new ArrayList<>();
-            List<PresetRun> runs = new ArrayList<>();
-            Map<String, Object> cloud = new TreeMap<>();
-            Map<String, List<String[]>> stateRows = new LinkedHashMap<>();
-            Map<String, List<String[]>> lambdaRows = new LinkedHashMap<>();
-            for (Preset p : experiment.presets()) {
-                CloudStack stack = stacks.get(p.name());
-                PresetOutcome o = runPreset(experiment, scenario, stack, workload, seed, runId, options, clients, progress);
-                turns.addAll(o.turns());
-                runs.add(new PresetRun(p, seed, o.turns(), o.events(), o.wallMillis(), Verification.NONE));
-                cloud.put(p.name(), o.cloud());
-                stateRows.put(p.name(), o.stateRows());
-                lambdaRows.put(p.name(), o.lambdaRows());
-            }
-            return write(experiment, resultsRoot, runId, seed, turns, runs, cloud, stateRows, lambdaRows,
-                    scenario.settings(), (System.nanoTime() - t0) / 1_000_000, options);
+        // the runner's own session generator; the Harness is not closed here, which would close the caller's
+        // scenario (it launches no server for a workload)
+        ScenarioWorkload workload = new Harness(scenario, Map.of(), CalibrationProfile.loadDefault(),
+                Harness.simulatedModel(scenario)).workload(experiment.size(), seed, experiment.workload());
+        double total = 0;
+        for (Preset p : experiment.presets()) {
+            total += options.estimate().usd(p, workload.turns(), experiment.model());
         }
+        progress.accept(String.format(Locale.ROOT, "estimated cost: %.4f USD for %d turns on %d preset(s) (%s)",
+                total, workload.turns().size(), experiment.presets().size(), options.estimate().describe()));
+        if (total > options.maxUsd()) {
+            throw new ConfigException(String.format(Locale.ROOT, "the estimated cost %.4f USD is above --max-usd "
+                    + "%.4f; raise --max-usd or run a smaller session set (--size quick)", total, options.maxUsd()));
+        }
+        List<TurnRecord> turns = new ArrayList<>();
+        List<PresetRun> runs = new ArrayList<>();
+        Map<String, Object> cloud = new TreeMap<>();
+        Map<String, List<String[]>> stateRows = new LinkedHashMap<>();
+        Map<String, List<String[]>> lambdaRows = new LinkedHashMap<>();
+        for (Preset p : experiment.presets()) {
+            CloudStack stack = stacks.get(p.name());
+            PresetOutcome o = runPreset(experiment, scenario, stack, workload, seed, runId, options, clients, progress);
+            turns.addAll(o.turns());
+            runs.add(new PresetRun(p, seed, o.turns(), o.events(), o.wallMillis(), Verification.NONE));
+            cloud.put(p.name(), o.cloud());
+            stateRows.put(p.name(), o.stateRows());
+            lambdaRows.put(p.name(), o.lambdaRows());
+        }
+        return write(experiment, resultsRoot, runId, seed, turns, runs, cloud, stateRows, lambdaRows,
+                scenario.settings(), (System.nanoTime() - t0) / 1_000_000, options);
     }
 
     private record PresetOutcome(List<TurnRecord> turns, EventLog events, long wallMillis, Map<String, Object> cloud,

@@ -35,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,11 +70,15 @@ class AwsRunTest {
         Experiment e = experiment(dir);
         scenario = ExperimentRunner.open(e);
         // the turns the run will drive: the runner's own workload for the experiment's size and seed
-        try (Harness h = new Harness(scenario, Map.of(), CalibrationProfile.loadDefault(), Harness.simulatedModel(scenario))) {
-            ScenarioWorkload w = h.workload(e.size(), SEED, e.workload());
-            turns = new ArrayList<>(w.turns());
-        }
+        ScenarioWorkload w = new Harness(scenario, Map.of(), CalibrationProfile.loadDefault(),
+                Harness.simulatedModel(scenario)).workload(e.size(), SEED, e.workload());
+        turns = new ArrayList<>(w.turns());
         turns.sort(java.util.Comparator.comparing(ScenarioTurn::turnId));
+    }
+
+    @AfterAll
+    static void close() {
+        scenario.close();
     }
 
     private static Experiment experiment(Path dir) throws Exception {
