@@ -52,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ExperimentOptions experimentOptions = new ExperimentOptions();
 
+    @picocli.CommandLine.Mixin
+    AwsTargetOptions awsTarget = new AwsTargetOptions();
+
     /**
      * What the options ask for, validated before anything runs: an experiment (with {@code -e}), or presets on
      * one session set for each seed (printed turn by turn).
@@ -117,6 +120,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (awsTarget.aws()) {
+            if (experiment == null || clock != null || scenario != null || experimentOptions.profile != null) {
+                throw new ConfigException("--target aws runs an experiment file (-e FILE) on deployed stacks; --clock, "
+                        + "--scenario and --profile do not apply (AWS is the clock)");
+            }
+            if (seed != null) {
+                experimentOptions.seeds = List.of(seed);
+            }
+            PresetCatalog catalog = PresetCatalog.discover();
+            Experiment e = experimentOptions.apply(Experiment.load(experiment, catalog), catalog);
+            return awsTarget.run(e, experimentOptions, System.out, System.err);
+        }
         Plan plan = plan(PresetCatalog.discover());
         if (plan.experiment().isPresent()) {
             return ExperimentCommands.runExperiment(plan.experiment().get(), experimentOptions, System.out, System.err);

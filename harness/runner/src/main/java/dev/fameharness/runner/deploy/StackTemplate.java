@@ -48,6 +48,8 @@ public final class StackTemplate {
     public static final String TTL_ATTRIBUTE = "expires_at";
     static final String RUNTIME = "java21";
     static final int LOG_RETENTION_DAYS = 7;
+    /** The Id of the bucket's request-metrics filter (S3 CloudWatch request metrics' {@code FilterId} dimension). */
+    public static final String METRICS_FILTER_ID = "fame-requests";
     static final Duration ROLE_TIMEOUT = Duration.ofSeconds(300);
     static final Duration TOOL_TIMEOUT = Duration.ofSeconds(120);
     static final String HANDLER_PACKAGE = "dev.fameharness.aws.";
@@ -192,6 +194,9 @@ public final class StackTemplate {
             rule.put("ExpirationInDays", cacheDays());
             p.putObject("PublicAccessBlockConfiguration").put("BlockPublicAcls", true).put("BlockPublicPolicy", true)
                     .put("IgnorePublicAcls", true).put("RestrictPublicBuckets", true);
+            // S3 publishes request metrics (GetRequests, PutRequests, ...) only for a metrics filter: the whole bucket
+            // here, read by `fame run --target aws` (ServiceMetrics) under this FilterId.
+            p.putArray("MetricsConfigurations").addObject().put("Id", METRICS_FILTER_ID);
             p.set("Tags", tags());
         }
         if (redis) {
@@ -331,7 +336,12 @@ public final class StackTemplate {
         }
         if (uses("s3")) {
             outputs.putObject("BucketName").set("Value", ref("ArtifactsBucket"));
+            outputs.putObject("MetricsFilterId").put("Value", METRICS_FILTER_ID);
         }
+        // What a cloud run checks the stack against before it starts (CloudStack): the preset and the namespace.
+        outputs.putObject("Preset").put("Value", preset.name());
+        outputs.putObject("RunId").put("Value", runId);
+        outputs.putObject("RunToken").put("Value", token);
         return t;
     }
 

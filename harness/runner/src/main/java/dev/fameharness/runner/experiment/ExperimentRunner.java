@@ -251,7 +251,7 @@ public final class ExperimentRunner {
     }
 
     /** Every preset against the baseline, then against each of {@code also_baselines}. */
-    static List<PresetPair> pairs(Experiment experiment, java.util.Collection<String> names) {
+    public static List<PresetPair> pairs(Experiment experiment, java.util.Collection<String> names) {
         List<PresetPair> pairs = new ArrayList<>(PresetPair.againstBaseline(experiment.baseline(), names));
         for (String b : experiment.alsoBaselines()) {
             pairs.addAll(PresetPair.againstBaseline(b, names));
@@ -281,7 +281,7 @@ public final class ExperimentRunner {
     }
 
     /** Opens the experiment's scenario (found by name among the scenario providers) on its data folder. */
-    static Scenario open(Experiment e) {
+    public static Scenario open(Experiment e) {
         return Scenarios.discover().get(e.scenario()).open(new ScenarioOptions(e.corpus(), e.settings()));
     }
 
@@ -322,7 +322,7 @@ public final class ExperimentRunner {
      * GB-s and requests, store units and transitions attributed to the role that caused them) and by session, and
      * the model's input tokens and the cached part of them by role (prompt caching).
      */
-    static void writeCostBreakdown(Path file, List<PresetRun> runs) throws IOException {
+    public static void writeCostBreakdown(Path file, List<PresetRun> runs) throws IOException {
         CostModel costs = CostModel.withDefaultPrices();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
@@ -353,7 +353,7 @@ public final class ExperimentRunner {
         json.writeValue(file.toFile(), root);
     }
 
-    private static void writeEvents(EventLog events, Path file) {
+    public static void writeEvents(EventLog events, Path file) {
         try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
             events.writeJsonLines(w);
         } catch (IOException e) {
@@ -371,7 +371,7 @@ public final class ExperimentRunner {
         Files.delete(dir);
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** {@code run.json}: what was run and how, and the statement of what is modeled and what is measured. */
-final class RunInfo {
+public final class RunInfo {
 
     static final String MODELED = "Time is modeled in virtual-clock mode: every latency (Lambda cold/warm start, "
             + "Step Functions transition, DynamoDB/S3/Redis operations, MCP tool download+parse, LLM time to first "
@@ -30,6 +30,16 @@ final class RunInfo {
 
     static void write(Path file, Experiment e, String runId, long wallMillis, java.util.Map<String, Object> scenarioSettings)
             throws IOException {
+        write(file, e, runId, wallMillis, scenarioSettings, e.clock(), n -> { });
+    }
+
+    /**
+     * The same document for a run clocked otherwise than the experiment says ({@code aws}: a cloud run), with
+     * {@code extra} adding or replacing keys (its {@code modeled}, {@code measured} and {@code not_measured}).
+     */
+    public static void write(Path file, Experiment e, String runId, long wallMillis,
+                             java.util.Map<String, Object> scenarioSettings, String clock,
+                             java.util.function.Consumer<ObjectNode> extra) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode n = json.createObjectNode();
         n.put("experiment", e.name());
@@ -37,7 +47,7 @@ final class RunInfo {
         n.put("runId", runId);
         n.put("scenario", e.scenario());
         n.put("size", e.size());
-        n.put("clock", e.clock());
+        n.put("clock", clock);
         n.put("model", e.model());
         n.put("baseline", e.baseline());
         n.put("promptCaching", e.promptCaching());
@@ -59,6 +69,7 @@ final class RunInfo {
         n.put("peakHeapMiB", Math.round(dev.fameharness.runner.engine.HeapUse.peakBytes() / 1048576.0));
         n.put("modeled", MODELED);
         n.put("measured", MEASURED);
+        extra.accept(n);
         json.writeValue(file.toFile(), n);
     }
 }

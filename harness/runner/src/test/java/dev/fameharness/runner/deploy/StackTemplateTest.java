@@ -140,6 +140,20 @@ class StackTemplateTest {
     }
 
     @Test
+    void should_publish_bucket_request_metrics_and_name_the_preset_and_namespace_in_the_outputs() throws Exception {
+        JsonNode t = template("fame");
+
+        assertThat(props(t, "ArtifactsBucket").path("MetricsConfigurations").get(0).path("Id").asText())
+                .isEqualTo(StackTemplate.METRICS_FILTER_ID);
+        assertThat(t.path("Outputs").path("MetricsFilterId").path("Value").asText())
+                .isEqualTo(StackTemplate.METRICS_FILTER_ID);
+        assertThat(t.path("Outputs").path("Preset").path("Value").asText()).isEqualTo("fame");
+        assertThat(t.path("Outputs").path("RunId").path("Value").asText()).isEqualTo("run-1");
+        assertThat(t.path("Outputs").path("RunToken").path("Value").asText()).isEqualTo("run1s1");
+        assertThat(template("stateless-payload").path("Outputs").has("MetricsFilterId")).as("no bucket").isFalse();
+    }
+
+    @Test
     void should_refuse_a_stack_name_cloudformation_would_refuse() {
         assertThatThrownBy(() -> new StackTemplate(catalog.get("fame"), "9-bad_name", "r", "rs1", "papers"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--stack").hasMessageContaining("9-bad_name");

@@ -95,7 +95,8 @@ public final class WorkflowTopology implements Topology {
     /** What Lambda writes in the errorMessage of a timed-out invocation (the emulator writes the same). */
     static final String TIMED_OUT = "Task timed out after";
 
-    static FailureReason reasonOf(WorkflowResult result) {
+    /** The failure reason of a failed execution from its error and cause (also what a cloud run classifies by). */
+    public static FailureReason reasonOf(WorkflowResult result) {
         return switch (result.error()) {
             // the state payload quota, or Lambda's own payload limit on a Task's request or response
             case "States.DataLimitExceeded", "Lambda.RequestTooLargeException", "Function.ResponseSizeTooLarge" ->

@@ -1,4 +1,4 @@
-package dev.fameharness.aws.collect;
+package dev.fameharness.runner.cloud;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
