@@ -55,10 +55,12 @@ public final class Harness implements AutoCloseable {
     /**
      * The simulated model; with {@code promptCaching}, its calls go through a {@link PromptCache} set up from the
      * profile's {@code llm.prompt_cache.*} constants (one cache per preset run, as one provider account would have).
+     * The scenario's behaviour is memoized ({@link dev.fameharness.llm.MemoizedBehavior}): same replies, less work.
      */
     public static Function<RunPlatform, ChatModel> simulatedModel(Scenario scenario, boolean promptCaching) {
+        var behavior = dev.fameharness.llm.MemoizedBehavior.of(scenario, scenario::behavior);
         return p -> SimulatedChatModel.builder().clock(p.clock()).latency(p.latency()).events(p.sink())
-                .behavior(scenario.behavior())
+                .behavior(behavior)
                 .promptCache(promptCaching ? promptCache(p.profile()) : null).build();
     }
 
