@@ -133,6 +133,12 @@ public final class StackDeployer {
         } catch (IOException e) {
             throw new ConfigException("stack " + stack + ": the template is not JSON: " + e.getMessage(), e);
         }
+        for (String k : request.parameters().keySet()) {
+            if (!template.path("Parameters").has(k)) {
+                throw new ConfigException("--parameter " + k + ": the template of stack " + stack + " declares no such "
+                        + "parameter (it declares " + iterable(template.path("Parameters").fieldNames()) + ")");
+            }
+        }
         Optional<Stack> existing = Stacks.describe(cfn, stack);
         if (existing.isPresent()) {
             String status = existing.get().stackStatusAsString();
@@ -170,13 +176,7 @@ public final class StackDeployer {
         params.put("ArtifactBucket", request.artifactBucket());
         params.put("ArtifactKey", jarKey);
         List<Parameter> parameters = new ArrayList<>();
-        params.forEach((k, v) -> {
-            if (!template.path("Parameters").has(k)) {
-                throw new ConfigException("--parameter " + k + ": the template of stack " + stack + " declares no such "
-                        + "parameter (it declares " + iterable(template.path("Parameters").fieldNames()) + ")");
-            }
-            parameters.add(Parameter.builder().parameterKey(k).parameterValue(v).build());
-        });
+        params.forEach((k, v) -> parameters.add(Parameter.builder().parameterKey(k).parameterValue(v).build()));
         List<Tag> tags = new ArrayList<>();
         request.tags().forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
         List<Capability> capabilities = capabilities(template);
