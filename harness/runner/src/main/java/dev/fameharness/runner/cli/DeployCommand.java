@@ -180,7 +180,8 @@ final class DeployCommand implements Callable<Integer> {
             uploads.add((long) templateBytes);
         }
         CostEstimate estimate = CloudCostEstimator.withDefaultPrices().deploy(String.format(java.util.Locale.ROOT,
-                "stack %s (preset %s) standing %s h", name, preset.name(), hours), template.toJson(), uploads,
+                "stack %s (preset %s) standing %s h", name, preset.name(),
+                java.math.BigDecimal.valueOf(hours).stripTrailingZeros().toPlainString()), template.toJson(), uploads,
                 Duration.ofMillis(Math.round(hours * 3_600_000)));
         guard.check(estimate, System.out);
         Confirm.orRefuse(yes, "deploy creates billable resources in " + target.region()
