@@ -162,6 +162,7 @@ final class DeployCommand implements Callable<Integer> {
             throw new ConfigException("-o writes a template with --synth; deploy PRESET sends it to CloudFormation");
         }
         CostGuard guard = new CostGuard(maxUsd);
+        LambdaArtifact jar = LambdaArtifact.locate(artifact, Path.of(""));
         Preset preset = PresetCatalog.discover().get(deployPreset);
         String name = stack == null ? "fame-" + preset.name() : stack;
         ExperimentOptions ids = new ExperimentOptions();
@@ -169,7 +170,6 @@ final class DeployCommand implements Callable<Integer> {
         String run = ids.runId();
         StackTemplate template = new StackTemplate(preset, name, run, ExperimentRunner.runToken(run, seed), toolServer());
         String body = template.render();
-        LambdaArtifact jar = LambdaArtifact.locate(artifact, Path.of(""));
         CloudTarget target = CloudTarget.of(region, endpoint);
         String bucket = artifactBucket == null ? StackDeployer.defaultArtifactBucket(name, target.region()) : artifactBucket;
 
