@@ -139,6 +139,17 @@ public final class StackDeployer {
                         + "parameter (it declares " + iterable(template.path("Parameters").fieldNames()) + ")");
             }
         }
+        List<String> missing = new ArrayList<>();
+        template.path("Parameters").fields().forEachRemaining(p -> {
+            if (!p.getValue().has("Default") && !request.parameters().containsKey(p.getKey())
+                    && !p.getKey().equals("ArtifactBucket") && !p.getKey().equals("ArtifactKey")) {
+                missing.add(p.getKey());
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new ConfigException("stack " + stack + ": the template needs a value for " + missing + " (no default); "
+                    + "pass each as --parameter KEY=VALUE (" + description(template, missing.get(0)) + ")");
+        }
         Optional<Stack> existing = Stacks.describe(cfn, stack);
         if (existing.isPresent()) {
             String status = existing.get().stackStatusAsString();
@@ -276,6 +287,11 @@ public final class StackDeployer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String description(JsonNode template, String parameter) {
+        JsonNode p = template.path("Parameters").path(parameter);
+        return parameter + ": " + p.path("Type").asText() + ", " + p.path("Description").asText("no description");
     }
 
     private static String iterable(java.util.Iterator<String> it) {

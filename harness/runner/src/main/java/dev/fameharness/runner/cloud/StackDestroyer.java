@@ -84,7 +84,7 @@ public final class StackDestroyer {
             throw new StackOperationException(stack, "delete", status, Stacks.failureReasons(cfn, stackId), e);
         }
         for (StackResourceSummary r : resources) {
-            if (!"DELETE_COMPLETE".equals(r.resourceStatusAsString())) {
+            if (r.physicalResourceId() != null && !"DELETE_COMPLETE".equals(r.resourceStatusAsString())) {
                 removed.add(r.resourceType() + " " + r.physicalResourceId() + " (" + r.logicalResourceId() + ")");
             }
         }

@@ -264,4 +264,13 @@ class CloudStackIT {
         assertThat(fake.requests()).isEmpty();
         assertThat(s3.listBuckets().buckets()).noneMatch(b -> b.name().equals(StackDeployer.defaultArtifactBucket(stack, REGION)));
     }
+
+    @Test
+    void should_name_the_parameters_a_redis_stack_needs_before_sending_anything() throws Exception {
+        String stack = stackName();
+
+        assertThatThrownBy(() -> deployer().deploy(request(stack, template("fame-redis", stack).render(), jar("j"))))
+                .hasMessageContaining("[SubnetIds, SecurityGroupIds]").hasMessageContaining("--parameter KEY=VALUE");
+        assertThat(fake.requests()).isEmpty();
+    }
 }
