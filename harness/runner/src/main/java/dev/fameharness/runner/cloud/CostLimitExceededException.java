@@ -12,7 +12,7 @@ public final class CostLimitExceededException extends ConfigException {
     private final double maxUsd;
 
     public CostLimitExceededException(String what, double estimatedUsd, double maxUsd) {
-        super(String.format(java.util.Locale.ROOT, "%s: estimated %.4f USD is above --max-usd %.4f USD; nothing was "
+        super(String.format(java.util.Locale.ROOT, "%s: estimated %.6f USD is above --max-usd %.6f USD; nothing was "
                 + "started. Raise --max-usd (e.g. --max-usd %s) if that spend is intended, or make the plan smaller",
                 what, estimatedUsd, maxUsd, suggested(estimatedUsd)));
         this.estimatedUsd = estimatedUsd;

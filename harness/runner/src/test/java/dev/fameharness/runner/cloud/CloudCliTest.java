@@ -57,7 +57,7 @@ class CloudCliTest {
                 "--artifact", jar.toString(), "--max-usd", "0.5", "--yes");
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
-        assertThat(r.err()).contains("--max-usd 0.5000").contains("nothing was started");
+        assertThat(r.err()).contains("--max-usd 0.500000").contains("nothing was started");
         assertThat(r.out()).contains("estimated cost of stack guarded (preset fame-redis) standing 24 h").contains("redis.gb_hour");
         assertThat(fake.requests()).isEmpty();
     }

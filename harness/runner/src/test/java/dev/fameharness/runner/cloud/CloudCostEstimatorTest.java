@@ -125,7 +125,7 @@ class CloudCostEstimatorTest {
         assertThat(new CostGuard(e.totalUsd()).check(e, print)).isEqualTo(e.totalUsd());
         assertThat(CostGuard.check("run", 0.25, 0.5)).isEqualTo(0.25);
         assertThatThrownBy(() -> CostGuard.check("run", 0.75, 0.5)).isInstanceOf(CostLimitExceededException.class)
-                .hasMessageContaining("run: estimated 0.7500 USD is above --max-usd 0.5000 USD");
+                .hasMessageContaining("run: estimated 0.750000 USD is above --max-usd 0.500000 USD");
         assertThatThrownBy(() -> new CostGuard(-1)).isInstanceOf(ConfigException.class).hasMessageContaining("--max-usd");
     }
 }
