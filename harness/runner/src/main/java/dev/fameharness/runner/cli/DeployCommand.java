@@ -196,7 +196,16 @@ final class DeployCommand implements Callable<Integer> {
             StackDeployer.Result result = deployer.deploy(new StackDeployer.Request(name, body, parameters, tags, jar, bucket));
             System.out.println("stack " + result.stack() + " " + result.action() + " (" + result.stackId() + ")");
             result.outputs().forEach((k, v) -> System.out.println("  " + k + " = " + v));
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw unreachable(target, e);
         }
         return FameCli.OK;
+    }
+
+    /** No credentials, or no connection to the target: what to check, without a stack trace. */
+    static ConfigException unreachable(CloudTarget target, RuntimeException e) {
+        return new ConfigException("cannot call AWS in " + target.region() + target.endpoint().map(u -> " at " + u).orElse("")
+                + ": " + e.getMessage() + " (check the credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO login), --region "
+                + "and --endpoint)", e);
     }
 }

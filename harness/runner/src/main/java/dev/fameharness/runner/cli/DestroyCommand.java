@@ -52,6 +52,8 @@ final class DestroyCommand implements Callable<Integer> {
             StackDestroyer.Result result = destroyer.destroy(stack);
             System.out.println("removed:");
             result.removed().forEach(line -> System.out.println("  " + line));
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw DeployCommand.unreachable(target, e);
         }
         return FameCli.OK;
     }

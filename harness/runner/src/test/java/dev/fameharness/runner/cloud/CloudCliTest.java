@@ -91,4 +91,15 @@ class CloudCliTest {
         assertThat(fake.requests("DeleteStack")).isEmpty();
         assertThat(fake.stack("kept")).isPresent();
     }
+
+    @Test
+    void should_exit_bad_input_naming_the_endpoint_when_nothing_answers_there() throws Exception {
+        String closed = fake.endpoint().toString();
+        fake.close();
+
+        Result r = fame("destroy", "--stack", "any", "--endpoint", closed, "--yes");
+
+        assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
+        assertThat(r.err()).contains("cannot call AWS in").contains(closed).contains("--endpoint");
+    }
 }
