@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fame", mixinStandardHelpOptions = true, version = "fame 0.1.0",
         description = "Measure serverless agent architectures (FAME and its baselines) on the paper-summarization workload.",
         subcommands = {RunCommand.class, ReproduceCommand.class, SweepCommand.class, CheckCommand.class,
-                ReportCommand.class, PresetsCommand.class, SensitivityCommand.class, DeployCommand.class,
+                ReportCommand.class, PresetsCommand.class, SensitivityCommand.class, DeployCommand.class, DestroyCommand.class,
                 CalibrateCommand.class})
 public final class FameCli implements Runnable {
 

@@ -94,7 +94,7 @@ public final class AwsRun {
      *                     a preset that keeps it in a store); empty: the region's public endpoints
      */
     public record Options(List<String> stacks, double arrivalScale, Duration poll, Duration logWait, int logAttempts,
-                          double maxUsd, boolean resume, CostEstimate estimate, Map<String, URI> storeEndpoints,
+                          double maxUsd, boolean resume, RunCostEstimator estimate, Map<String, URI> storeEndpoints,
                           String region) {
         public Options {
             stacks = List.copyOf(stacks);
@@ -186,10 +186,7 @@ public final class AwsRun {
         }
         progress.accept(String.format(Locale.ROOT, "estimated cost: %.4f USD for %d turns on %d preset(s) (%s)",
                 total, workload.turns().size(), experiment.presets().size(), options.estimate().describe()));
-        if (total > options.maxUsd()) {
-            throw new ConfigException(String.format(Locale.ROOT, "the estimated cost %.4f USD is above --max-usd "
-                    + "%.4f; raise --max-usd or run a smaller session set (--size quick)", total, options.maxUsd()));
-        }
+        CostGuard.check("run of " + experiment.name() + " on AWS", total, options.maxUsd());
         List<TurnRecord> turns = new ArrayList<>();
         List<PresetRun> runs = new ArrayList<>();
         Map<String, Object> cloud = new TreeMap<>();

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * DynamoDB and S3 requests of a turn cost far less than its function time). A bound, not a prediction: a run that
  * passes it cannot cost more in Lambda, Step Functions and model tokens.
  */
-public final class PriceFileEstimate implements CostEstimate {
+public final class PriceFileEstimate implements RunCostEstimator {
 
     /** GPT-4o-mini's context window and maximum output, the bound of one model call with a real model. */
     static final long CONTEXT_TOKENS = 128_000;

@@ -362,7 +362,7 @@ class CliOptionsTest {
         Result unknown = fame("deploy", "--synth", "warp-drive", "-o", dir.resolve("x.json").toString());
 
         assertThat(none.exit()).isEqualTo(FameCli.BAD_INPUT);
-        assertThat(none.err()).contains("--synth").contains("aws cloudformation deploy");
+        assertThat(none.err()).contains("--synth").contains("PRESET");
         assertThat(unknown.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(unknown.err()).contains("warp-drive");
         assertThat(dir.resolve("x.json")).doesNotExist();
