@@ -53,7 +53,7 @@ class O200kSegmentsTest {
         Path shared = shared();
         assumeTrue(shared != null, "../shared is not beside the repository");
         List<Path> files;
-        try (Stream<Path> s = Files.walk(shared)) {
+        try (Stream<Path> s = Files.walk(shared, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             files = s.filter(p -> p.toString().endsWith(".xml") || p.toString().endsWith(".log")).sorted().toList();
         }
         assertThat(files).hasSizeGreaterThan(20);
