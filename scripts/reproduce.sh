@@ -6,6 +6,8 @@
 #   results/log-analytics/reference/        the same for log analytics (answers scored exactly)
 #   results/{quick-all,faults-quick,faults-tools}/reference/   every preset without and with injected faults
 #   REPORT.md                               claims, our figures with 95% CIs, decomposition, assumptions
+# REPORT.md's "What it would take" reads results/sensitivity/reference/, which `scripts/fame sensitivity --run-id
+# reference` writes (57 reruns on the default sessions, about 7 min here); run it, then `scripts/fame report`.
 # Extra arguments go to `fame reproduce` (e.g. --seeds 1,2,3 --size large --run-id mine); with any of --size,
 # --seeds, --preset or --corpus the run is a variant: its own run id, REPORT.md and the reference left unchanged.
 set -euo pipefail
