@@ -108,6 +108,54 @@ public final class PromptFormat {
         return sb.toString();
     }
 
+    /** Whom a request is for, from the first words of its system prompt ({@link Prompts}). */
+    public enum Role { PLANNER, ACTOR, EVALUATOR, OTHER }
+
+    /**
+     * A tool result the conversation holds, with the call it answers: the tool's name and JSON arguments (those of
+     * the assistant message that made the call; the result's own tool name and {@code "{}"} when that message is
+     * not in the request).
+     */
+    public record ToolResult(String tool, String arguments, String text, boolean error) {
+    }
+
+    /**
+     * A chat request as a scenario policy reads it: its role, its first user message as sent and parsed, and the
+     * tool results of the conversation in order. The one reading of chat messages every policy shares.
+     */
+    public record Conversation(Role role, String user, Parsed state, List<ToolResult> toolResults) {
+
+        /** The user's request: the parsed one, or the whole user message of a prompt not in this format. */
+        public String request() {
+            return role == Role.OTHER && state.request().isEmpty() ? user.strip() : state.request();
+        }
+    }
+
+    /** Reads a request's messages: the first system and user messages, and every tool result with its call. */
+    public static Conversation read(List<dev.langchain4j.data.message.ChatMessage> messages) {
+        String system = "";
+        String user = "";
+        Map<String, dev.langchain4j.agent.tool.ToolExecutionRequest> calls = new LinkedHashMap<>();
+        List<ToolResult> results = new ArrayList<>();
+        for (dev.langchain4j.data.message.ChatMessage m : messages) {
+            if (m instanceof dev.langchain4j.data.message.SystemMessage s && system.isEmpty()) {
+                system = s.text();
+            } else if (m instanceof dev.langchain4j.data.message.UserMessage u && user.isEmpty()) {
+                user = u.singleText();
+            } else if (m instanceof dev.langchain4j.data.message.AiMessage ai && ai.hasToolExecutionRequests()) {
+                ai.toolExecutionRequests().forEach(r -> calls.put(r.id(), r));
+            } else if (m instanceof dev.langchain4j.data.message.ToolExecutionResultMessage t) {
+                var call = calls.get(t.id());
+                results.add(new ToolResult(call != null ? call.name() : t.toolName(),
+                        call != null ? call.arguments() : "{}", t.text(), Boolean.TRUE.equals(t.isError())));
+            }
+        }
+        Role role = system.startsWith("You are the PLANNER") ? Role.PLANNER
+                : system.startsWith("You are the ACTOR") ? Role.ACTOR
+                : system.startsWith("You are the EVALUATOR") ? Role.EVALUATOR : Role.OTHER;
+        return new Conversation(role, user, parse(user), List.copyOf(results));
+    }
+
     /**
      * Reads a rendered state back. Observations come back with an empty {@code ref} (a prompt shows a
      * reference's description, which {@link ArtifactRefs#refOf} finds in the content).

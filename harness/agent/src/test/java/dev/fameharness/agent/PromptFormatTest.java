@@ -75,4 +75,30 @@ class PromptFormatTest {
         assertThat(parsed.answer()).isEmpty();
         assertThat(parsed.feedback()).isEmpty();
     }
+
+    @Test
+    void should_read_role_state_and_each_tool_result_with_its_call_when_a_conversation_is_read() {
+        String user = PromptFormat.render(AgentState.start(new TurnRequest("s1", "t1", "Summarize paper X")),
+                false, false);
+        var call = dev.langchain4j.agent.tool.ToolExecutionRequest.builder().id("c1").name("fetch_paper")
+                .arguments("{\"id\":\"X\"}").build();
+        var read = PromptFormat.read(List.of(
+                dev.langchain4j.data.message.SystemMessage.from("You are the ACTOR of an assistant ..."),
+                dev.langchain4j.data.message.UserMessage.from(user),
+                dev.langchain4j.data.message.AiMessage.from(List.of(call)),
+                dev.langchain4j.data.message.ToolExecutionResultMessage.builder().id("c1").toolName("fetch_paper")
+                        .text("the paper").isError(false).build(),
+                dev.langchain4j.data.message.ToolExecutionResultMessage.builder().id("c9").toolName("search_papers")
+                        .text("no such call").isError(true).build()));
+
+        assertThat(read.role()).isEqualTo(PromptFormat.Role.ACTOR);
+        assertThat(read.request()).isEqualTo("Summarize paper X");
+        assertThat(read.toolResults()).containsExactly(
+                new PromptFormat.ToolResult("fetch_paper", "{\"id\":\"X\"}", "the paper", false),
+                new PromptFormat.ToolResult("search_papers", "{}", "no such call", true));
+        // a prompt not in the format: the whole user message is the request
+        var other = PromptFormat.read(List.of(dev.langchain4j.data.message.UserMessage.from("  just text  ")));
+        assertThat(other.role()).isEqualTo(PromptFormat.Role.OTHER);
+        assertThat(other.request()).isEqualTo("just text");
+    }
 }

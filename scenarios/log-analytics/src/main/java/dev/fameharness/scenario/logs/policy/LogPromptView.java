@@ -6,12 +6,7 @@ import dev.fameharness.agent.ArtifactRefs;
 import dev.fameharness.agent.MemoryNote;
 import dev.fameharness.agent.Observation;
 import dev.fameharness.agent.PromptFormat;
-import dev.langchain4j.agent.tool.ToolExecutionRequest;
-import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +24,6 @@ final class LogPromptView {
     static final String INDEXED = PromptFormat.INDEXED;
     private static final String USED = " [used: ";
 
-    enum Role { PLANNER, ACTOR, EVALUATOR, OTHER }
 
     /** A tool result in view. */
     record Seen(String tool, Map<String, Object> args, String content, boolean error) {
@@ -42,36 +36,21 @@ final class LogPromptView {
     record Note(String kind, String turn, String about, String text) {
     }
 
-    final Role role;
+    final PromptFormat.Role role;
     final String request;
     final String answer;
     final List<Note> memory = new ArrayList<>();
     final List<Seen> seen = new ArrayList<>();
 
     LogPromptView(List<ChatMessage> messages) {
-        String system = "";
-        String user = "";
-        Map<String, ToolExecutionRequest> calls = new LinkedHashMap<>();
+        PromptFormat.Conversation read = PromptFormat.read(messages);
         List<Seen> conversation = new ArrayList<>();
-        for (ChatMessage m : messages) {
-            if (m instanceof SystemMessage s && system.isEmpty()) {
-                system = s.text();
-            } else if (m instanceof UserMessage u && user.isEmpty()) {
-                user = u.singleText();
-            } else if (m instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
-                ai.toolExecutionRequests().forEach(r -> calls.put(r.id(), r));
-            } else if (m instanceof ToolExecutionResultMessage t) {
-                ToolExecutionRequest call = calls.get(t.id());
-                String tool = call != null ? call.name() : t.toolName();
-                conversation.add(new Seen(tool, args(call != null ? call.arguments() : "{}"), t.text(),
-                        Boolean.TRUE.equals(t.isError())));
-            }
+        for (PromptFormat.ToolResult t : read.toolResults()) {
+            conversation.add(new Seen(t.tool(), args(t.arguments()), t.text(), t.error()));
         }
-        role = system.startsWith("You are the PLANNER") ? Role.PLANNER
-                : system.startsWith("You are the ACTOR") ? Role.ACTOR
-                : system.startsWith("You are the EVALUATOR") ? Role.EVALUATOR : Role.OTHER;
-        PromptFormat.Parsed state = PromptFormat.parse(user);
-        request = role == Role.OTHER && state.request().isEmpty() ? user.strip() : state.request();
+        role = read.role();
+        PromptFormat.Parsed state = read.state();
+        request = read.request();
         answer = state.answer();
         // One view of the earlier turns whichever memory carries them: a stored working memory (answer notes
         // whose subject is the request and the calls it made) or a client transcript (request, tool outputs,

@@ -4,12 +4,7 @@ import dev.fameharness.agent.ArtifactRefs;
 import dev.fameharness.agent.MemoryNote;
 import dev.fameharness.agent.Observation;
 import dev.fameharness.agent.PromptFormat;
-import dev.langchain4j.agent.tool.ToolExecutionRequest;
-import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +29,6 @@ final class PromptView {
     private static final Pattern PART = Pattern.compile("^- offset=(\\d+) length=(\\d+): (.*)$");
     private static final String USED = " [used: ";
 
-    enum Role { PLANNER, ACTOR, EVALUATOR, OTHER }
 
     /** One tool result visible in the prompt: the tool, its arguments, its content. */
     record Seen(String tool, String arguments, String content, boolean error) {
@@ -66,7 +60,7 @@ final class PromptView {
         }
     }
 
-    final Role role;
+    final PromptFormat.Role role;
     final String request;
     final String answer;
     final String feedback;
@@ -77,30 +71,14 @@ final class PromptView {
     final List<String> partsRead = new ArrayList<>();
 
     PromptView(List<ChatMessage> messages) {
-        String system = "";
-        String user = "";
-        Map<String, ToolExecutionRequest> calls = new LinkedHashMap<>();
+        PromptFormat.Conversation read = PromptFormat.read(messages);
         List<Seen> conversation = new ArrayList<>();
-        for (ChatMessage m : messages) {
-            if (m instanceof SystemMessage s && system.isEmpty()) {
-                system = s.text();
-            } else if (m instanceof UserMessage u && user.isEmpty()) {
-                user = u.singleText();
-            } else if (m instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
-                for (ToolExecutionRequest r : ai.toolExecutionRequests()) {
-                    calls.put(r.id(), r);
-                }
-            } else if (m instanceof ToolExecutionResultMessage t) {
-                ToolExecutionRequest call = calls.get(t.id());
-                conversation.add(new Seen(call != null ? call.name() : t.toolName(),
-                        call != null ? call.arguments() : "{}", t.text(), Boolean.TRUE.equals(t.isError())));
-            }
+        for (PromptFormat.ToolResult t : read.toolResults()) {
+            conversation.add(new Seen(t.tool(), t.arguments(), t.text(), t.error()));
         }
-        role = system.startsWith("You are the PLANNER") ? Role.PLANNER
-                : system.startsWith("You are the ACTOR") ? Role.ACTOR
-                : system.startsWith("You are the EVALUATOR") ? Role.EVALUATOR : Role.OTHER;
-        PromptFormat.Parsed state = PromptFormat.parse(user);
-        request = role == Role.OTHER && state.request().isEmpty() ? user.strip() : state.request();
+        role = read.role();
+        PromptFormat.Parsed state = read.state();
+        request = read.request();
         answer = state.answer();
         feedback = state.feedback();
         memory = state.memory();
