@@ -1,8 +1,6 @@
 package dev.fameharness.report.stats;
 
 import dev.fameharness.report.Defaults;
-import java.util.Arrays;
-import java.util.Random;
 
 /**
  * A seeded percentile bootstrap for ratios between two <b>paired</b> samples: a[i] and b[i] were measured on
@@ -15,26 +13,11 @@ import java.util.Random;
  */
 public final class Bootstrap {
 
-    /** A statistic of a paired sample: numerator and denominator of a ratio. */
-    @FunctionalInterface
-    interface PartStatistic {
-        double of(double[] values);
-    }
-
-    private final int resamples;
-    private final double confidence;
-    private final long seed;
+    /** The same resampling with every pair its own cluster: one draw per pair, the generator's draws unchanged. */
+    private final ClusterBootstrap pairs;
 
     public Bootstrap(int resamples, double confidence, long seed) {
-        if (resamples < 1) {
-            throw new IllegalArgumentException("resamples must be >= 1, got " + resamples);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
-        }
-        this.resamples = resamples;
-        this.confidence = confidence;
-        this.seed = seed;
+        this.pairs = new ClusterBootstrap(resamples, confidence, seed);
     }
 
     /** {@value Defaults#BOOTSTRAP_RESAMPLES} resamples, 95% confidence, the given seed. */
@@ -43,63 +26,38 @@ public final class Bootstrap {
     }
 
     public int resamples() {
-        return resamples;
+        return pairs.resamples();
     }
 
     public double confidence() {
-        return confidence;
+        return pairs.confidence();
     }
 
     public long seed() {
-        return seed;
+        return pairs.seed();
     }
 
     /** median(a) / median(b) with its interval (latency: candidate over baseline). */
     public Estimate ratioOfMedians(double[] a, double[] b) {
-        return ratio(a, b, Percentiles::median);
+        return ratio(a, b, Percentiles.median(b), ClusterBootstrap.RATIO_OF_MEDIANS);
     }
 
     /** sum(a) / sum(b) with its interval (tokens, cost: candidate over baseline). */
     public Estimate ratioOfSums(double[] a, double[] b) {
-        return ratio(a, b, Percentiles::sum);
+        return ratio(a, b, Percentiles.sum(b), ClusterBootstrap.RATIO_OF_SUMS);
     }
 
-    private Estimate ratio(double[] a, double[] b, PartStatistic stat) {
+    private Estimate ratio(double[] a, double[] b, double baseline, ClusterBootstrap.PairStatistic stat) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("paired samples differ in length: " + a.length + " vs " + b.length);
         }
         if (a.length == 0) {
             throw new IllegalArgumentException("bootstrap of an empty sample");
         }
-        double den = stat.of(b);
-        if (den == 0) {
+        if (baseline == 0) {
             throw new IllegalArgumentException("ratio undefined: the baseline statistic is 0");
         }
-        double value = stat.of(a) / den;
-        int n = a.length;
-        Random random = new Random(seed);
-        double[] ra = new double[n];
-        double[] rb = new double[n];
-        double[] ratios = new double[resamples];
-        int kept = 0;
-        for (int r = 0; r < resamples; r++) {
-            for (int i = 0; i < n; i++) {
-                int k = random.nextInt(n);
-                ra[i] = a[k];
-                rb[i] = b[k];
-            }
-            double d = stat.of(rb);
-            if (d != 0) {
-                ratios[kept++] = stat.of(ra) / d;
-            }
-        }
-        if (kept == 0) {
-            return new Estimate(value, value, value, confidence, 0, seed);
-        }
-        double[] sorted = Arrays.copyOf(ratios, kept);
-        Arrays.sort(sorted);
-        double tail = (1 - confidence) / 2 * 100;
-        return new Estimate(value, Percentiles.ofSorted(sorted, tail), Percentiles.ofSorted(sorted, 100 - tail),
-                confidence, kept, seed);
+        return pairs.estimate(ClusterBootstrap.Sample.unclustered(a, b), stat).orElseThrow(
+                () -> new IllegalArgumentException("ratio undefined on the whole sample"));
     }
 }
