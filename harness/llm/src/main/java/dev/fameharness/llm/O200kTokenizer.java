@@ -222,7 +222,7 @@ public final class O200kTokenizer {
         if (text == null || text.isEmpty()) {
             return;
         }
-        for (String segment : text.length() < MEMO_MIN_CHARS ? List.of(text) : segments(text)) {
+        for (String segment : segments(text)) {
             for (int token : tokensOf(segment)) {
                 out.add(token);
             }

@@ -176,10 +176,8 @@ public final class AwsRun {
             }
             stacks.put(p.name(), found);
         }
-        // the runner's own session generator; the Harness is not closed here, which would close the caller's
-        // scenario (it launches no server for a workload)
-        ScenarioWorkload workload = new Harness(scenario, Map.of(), CalibrationProfile.loadDefault(),
-                Harness.simulatedModel(scenario)).workload(experiment.size(), seed, experiment.workload());
+        // the runner's own session generator
+        ScenarioWorkload workload = Harness.workload(scenario, experiment.size(), seed, experiment.workload());
         double total = 0;
         for (Preset p : experiment.presets()) {
             total += options.estimate().usd(p, workload.turns(), experiment.model());

@@ -85,6 +85,12 @@ public final class Harness implements AutoCloseable {
 
     /** The named size with the experiment's shape overrides (keys of the scenario's sizes file). */
     public ScenarioWorkload workload(String size, long seed, Map<String, Object> shapeOverrides) {
+        return workload(scenario, size, seed, shapeOverrides);
+    }
+
+    /** {@code scenario}'s sessions of the named size with the experiment's shape overrides. */
+    public static ScenarioWorkload workload(Scenario scenario, String size, long seed,
+                                            Map<String, Object> shapeOverrides) {
         return shapeOverrides.isEmpty() ? scenario.workload(size, seed) : scenario.workload(size, seed, shapeOverrides);
     }
 

@@ -232,8 +232,7 @@ public final class ExperimentRunner {
         List<TurnRecord> turns = new ArrayList<>();
         PresetRunner runner = new PresetRunner(scenario, servers, profile, models(experiment, scenario));
         for (long seed : experiment.seeds()) {
-            ScenarioWorkload workload = experiment.workload().isEmpty() ? scenario.workload(experiment.size(), seed)
-                    : scenario.workload(experiment.size(), seed, experiment.workload());
+            ScenarioWorkload workload = Harness.workload(scenario, experiment.size(), seed, experiment.workload());
             for (Preset preset : experiment.presets()) {
                 PresetRun run = runner.run(preset, workload, new PresetRunner.Options(mode, seed,
                         experiment.wallDelayScale(), runToken(runId, seed), experiment.faults(), checks), r -> { });

@@ -12,13 +12,19 @@ import dev.fameharness.report.stats.Estimate;
 import dev.fameharness.runner.experiment.Experiment;
 import dev.fameharness.runner.engine.Servers;
 import dev.fameharness.runner.experiment.ExperimentRunner;
+import dev.fameharness.scenario.spi.Scenario;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -76,30 +82,99 @@ public final class SensitivityRunner {
     }
 
     /**
-     * What every level shares: one set of servers (each level stores in the namespace of its own run id, so no
-     * level sees another's state; Redis stores get a server each) and one opened scenario per distinct settings
-     * (its corpus is parsed once, not once a level). Levels differ only in what their assignment changes.
+     * One run of a plan and what all its levels share: one set of servers (each level stores in the namespace of its
+     * own run id, so no level sees another's state; Redis stores get a server each) and one opened scenario per
+     * distinct settings (its corpus is parsed once, not once a level). Levels differ only in what their assignment
+     * changes.
      */
-    private static final class Shared implements AutoCloseable {
+    private static final class Sweep implements AutoCloseable {
+        private final SensitivityPlan plan;
+        private final Experiment experiment;
+        private final CalibrationProfile profile;
+        private final int parallel;
+        private final int total;
+        private final Consumer<String> progress;
         private final Servers servers;
-        private final Map<Map<String, Object>, dev.fameharness.scenario.spi.Scenario> scenarios = new LinkedHashMap<>();
+        private final Map<Map<String, Object>, Scenario> scenarios = new LinkedHashMap<>();
 
-        Shared(Experiment experiment) {
+        Sweep(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile, int parallel, int total,
+              Consumer<String> progress) {
+            this.plan = plan;
+            this.experiment = experiment;
+            this.profile = profile;
+            this.parallel = parallel;
+            this.total = total;
+            this.progress = progress;
             this.servers = new Servers(experiment.endpoints());
         }
 
-        Servers servers() {
-            return servers;
+        private synchronized Scenario scenario(Experiment e) {
+            return scenarios.computeIfAbsent(Map.copyOf(e.settings()), k -> ExperimentRunner.openScenario(e));
         }
 
-        synchronized dev.fameharness.scenario.spi.Scenario scenario(Experiment e) {
-            return scenarios.computeIfAbsent(Map.copyOf(e.settings()), k -> ExperimentRunner.openScenario(e));
+        /** Runs one level per assignment, {@code parallel} at a time; levels are returned in assignment order. */
+        List<Level> runAll(List<Map<String, Double>> assignments, int offset) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, assignments.size()));
+            try {
+                List<Future<Level>> futures = new ArrayList<>();
+                for (int i = 0; i < assignments.size(); i++) {
+                    Map<String, Double> a = assignments.get(i);
+                    int n = offset + i + 1;
+                    futures.add(pool.submit(() -> level(label(a), a, n)));
+                }
+                List<Level> out = new ArrayList<>();
+                for (Future<Level> f : futures) {
+                    try {
+                        out.add(f.get());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for a sensitivity level", e);
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof RuntimeException re) {
+                            throw re;
+                        }
+                        throw new IllegalStateException(e.getCause());
+                    }
+                }
+                return out;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private Level level(String label, Map<String, Double> assignment, int n) {
+            long t0 = System.nanoTime();
+            CalibrationProfile prof = profile;
+            Map<String, Object> settings = new LinkedHashMap<>(experiment.settings());
+            Map<String, Object> workload = new LinkedHashMap<>(experiment.workload());
+            for (Map.Entry<String, Double> e : assignment.entrySet()) {
+                Parameter p = parameter(plan, e.getKey());
+                for (String target : p.targets()) {
+                    switch (p.kind()) {
+                        case PROFILE -> prof = ProfileOverride.apply(prof, target, p.field(), e.getValue());
+                        case SETTINGS -> settings.put(target, number(e.getValue()));
+                        case WORKLOAD -> workload.put(target, number(e.getValue()));
+                        default -> throw new IllegalStateException("unknown kind " + p.kind());
+                    }
+                }
+            }
+            Experiment e = experiment.withOverrides(settings, workload);
+            List<TurnRecord> turns = ExperimentRunner.runTurns(e, prof, plan.name() + "l" + n, scenario(e), servers,
+                    false, m -> progress.accept(String.format(Locale.ROOT, "[%d/%d] %s: %s", n, total, label, m)));
+            ClaimComparison c = ClaimStatistics.compute(turns, CostModel.withDefaultPrices(),
+                    List.of(new PresetPair(plan.candidate(), experiment.baseline())),
+                    new ClusterBootstrap(RESAMPLES, 0.95, experiment.seeds().get(0))).comparisons().get(0);
+            Map<Claim, Estimate> claims = new LinkedHashMap<>();
+            for (Claim claim : Claim.values()) {
+                claim.of(c).ifPresent(est -> claims.put(claim, est));
+            }
+            return new Level(label, assignment, claims, counts(turns), (System.nanoTime() - t0) / 1_000_000);
         }
 
         @Override
         public synchronized void close() {
             try {
-                scenarios.values().forEach(dev.fameharness.scenario.spi.Scenario::close);
+                scenarios.values().forEach(Scenario::close);
             } finally {
                 servers.close();
             }
@@ -113,8 +188,8 @@ public final class SensitivityRunner {
     }
 
     /**
-     * Runs the plan with up to {@code parallel} levels at once (each level has its own harness and servers, so
-     * levels share nothing but the CPU); results do not depend on {@code parallel}.
+     * Runs the plan with up to {@code parallel} levels at once, on shared servers and scenarios (see {@link Sweep});
+     * results do not depend on {@code parallel}.
      */
     public static Result run(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile, int parallel,
                              Consumer<String> progress) {
@@ -145,84 +220,44 @@ public final class SensitivityRunner {
         }
         boolean withInteraction = plan.interaction() && plan.parameters().size() >= 2;
         int total = assignments.size() + (withInteraction ? 4 : 0);
-        try (Shared shared = new Shared(experiment)) {
-            return run(plan, experiment, profile, parallel, progress, shared, baseValues, assignments,
-                    withInteraction, total, t0);
-        }
-    }
-
-    private static Result run(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile, int parallel,
-                              Consumer<String> progress, Shared shared, Map<String, Double> baseValues,
-                              List<Map<String, Double>> assignments, boolean withInteraction, int total, long t0) {
-        List<Level> first = runAll(plan, experiment, profile, assignments, 0, total, parallel, progress, shared);
-        Level base = first.get(0);
-        Map<String, List<Level>> byParameter = new LinkedHashMap<>();
-        int next = 1;
-        for (Parameter p : plan.parameters()) {
-            List<Level> levels = new ArrayList<>();
-            for (double v : p.values()) {
-                if (v == baseValues.get(p.name())) {
-                    levels.add(new Level(p.name() + "=" + fmt(v), Map.of(p.name(), v), base.claims(), base.counts(), 0));
-                } else {
-                    levels.add(first.get(next++));
-                }
-            }
-            byParameter.put(p.name(), levels);
-        }
-        Result partial = new Result(plan, experiment, baseValues, base, byParameter, List.of(), List.of(), 0);
-        List<String> pair = new ArrayList<>();
-        List<Level> interaction = new ArrayList<>();
-        if (withInteraction) {
-            List<String> ranked = new ArrayList<>(byParameter.keySet());
-            ranked.sort(Comparator.comparingDouble((String p) -> -influence(partial, p)).thenComparing(p -> p));
-            pair.addAll(ranked.subList(0, 2));
-            List<Map<String, Double>> corners = new ArrayList<>();
-            for (double va : extremes(parameter(plan, pair.get(0)))) {
-                for (double vb : extremes(parameter(plan, pair.get(1)))) {
-                    Map<String, Double> assign = new LinkedHashMap<>();
-                    assign.put(pair.get(0), va);
-                    assign.put(pair.get(1), vb);
-                    corners.add(assign);
-                }
-            }
-            interaction.addAll(runAll(plan, experiment, profile, corners, assignments.size(), total, parallel,
-                    progress, shared));
-        }
-        return new Result(plan, experiment, baseValues, base, byParameter, pair, interaction,
-                (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    /** Runs one level per assignment, {@code parallel} at a time; levels are returned in assignment order. */
-    private static List<Level> runAll(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile,
-                                      List<Map<String, Double>> assignments, int offset, int total, int parallel,
-                                      Consumer<String> progress, Shared shared) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(parallel, assignments.size()));
-        try {
-            List<java.util.concurrent.Future<Level>> futures = new ArrayList<>();
-            for (int i = 0; i < assignments.size(); i++) {
-                Map<String, Double> a = assignments.get(i);
-                int n = offset + i + 1;
-                futures.add(pool.submit(() -> level(plan, experiment, profile, label(a), a, n, total, progress,
-                        shared)));
-            }
-            List<Level> out = new ArrayList<>();
-            for (java.util.concurrent.Future<Level> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for a sensitivity level", e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
+        try (Sweep sweep = new Sweep(plan, experiment, profile, parallel, total, progress)) {
+            List<Level> first = sweep.runAll(assignments, 0);
+            Level base = first.get(0);
+            Map<String, List<Level>> byParameter = new LinkedHashMap<>();
+            int next = 1;
+            for (Parameter p : plan.parameters()) {
+                List<Level> levels = new ArrayList<>();
+                for (double v : p.values()) {
+                    if (v == baseValues.get(p.name())) {
+                        levels.add(new Level(p.name() + "=" + fmt(v), Map.of(p.name(), v), base.claims(),
+                                base.counts(), 0));
+                    } else {
+                        levels.add(first.get(next++));
                     }
-                    throw new IllegalStateException(e.getCause());
                 }
+                byParameter.put(p.name(), levels);
             }
-            return out;
-        } finally {
-            pool.shutdownNow();
+            Result partial = new Result(plan, experiment, baseValues, base, byParameter, List.of(), List.of(), 0);
+            List<String> pair = new ArrayList<>();
+            List<Level> interaction = new ArrayList<>();
+            if (withInteraction) {
+                List<String> ranked = new ArrayList<>(byParameter.keySet());
+                ranked.sort(Comparator.comparingDouble((String p) -> -influence(partial, p))
+                        .thenComparing(p -> p));
+                pair.addAll(ranked.subList(0, 2));
+                List<Map<String, Double>> corners = new ArrayList<>();
+                for (double va : extremes(parameter(plan, pair.get(0)))) {
+                    for (double vb : extremes(parameter(plan, pair.get(1)))) {
+                        Map<String, Double> assign = new LinkedHashMap<>();
+                        assign.put(pair.get(0), va);
+                        assign.put(pair.get(1), vb);
+                        corners.add(assign);
+                    }
+                }
+                interaction.addAll(sweep.runAll(corners, assignments.size()));
+            }
+            return new Result(plan, experiment, baseValues, base, byParameter, pair, interaction,
+                    (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
@@ -245,37 +280,6 @@ public final class SensitivityRunner {
             }
         }
         return best;
-    }
-
-    private static Level level(SensitivityPlan plan, Experiment experiment, CalibrationProfile profile, String label,
-                               Map<String, Double> assignment, int n, int total, Consumer<String> progress,
-                               Shared shared) {
-        long t0 = System.nanoTime();
-        CalibrationProfile prof = profile;
-        Map<String, Object> settings = new LinkedHashMap<>(experiment.settings());
-        Map<String, Object> workload = new LinkedHashMap<>(experiment.workload());
-        for (Map.Entry<String, Double> e : assignment.entrySet()) {
-            Parameter p = parameter(plan, e.getKey());
-            for (String target : p.targets()) {
-                switch (p.kind()) {
-                    case PROFILE -> prof = ProfileOverride.apply(prof, target, p.field(), e.getValue());
-                    case SETTINGS -> settings.put(target, number(e.getValue()));
-                    case WORKLOAD -> workload.put(target, number(e.getValue()));
-                    default -> throw new IllegalStateException("unknown kind " + p.kind());
-                }
-            }
-        }
-        Experiment e = experiment.withOverrides(settings, workload);
-        List<TurnRecord> turns = ExperimentRunner.runTurns(e, prof, plan.name() + "l" + n, shared.scenario(e),
-                shared.servers(), false, m -> progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %s", n, total, label, m)));
-        ClaimComparison c = ClaimStatistics.compute(turns, CostModel.withDefaultPrices(),
-                List.of(new PresetPair(plan.candidate(), experiment.baseline())),
-                new ClusterBootstrap(RESAMPLES, 0.95, experiment.seeds().get(0))).comparisons().get(0);
-        Map<Claim, Estimate> claims = new LinkedHashMap<>();
-        for (Claim claim : Claim.values()) {
-            claim.of(c).ifPresent(est -> claims.put(claim, est));
-        }
-        return new Level(label, assignment, claims, counts(turns), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Per preset: what was counted (tokens, calls, operations, bytes, hits, cold starts), summed over turns. */
