@@ -1,19 +1,14 @@
 package dev.fameharness.report.claims;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fameharness.report.results.StableJson;
 import dev.fameharness.report.stats.Estimate;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -28,21 +23,14 @@ public final class ClaimsJsonWriter {
 
     public static final String FILE = "claims.json";
 
-    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final JsonNodeFactory F = StableJson.NODES;
 
     private ClaimsJsonWriter() {
     }
 
     /** Writes {@code claims} as {@value #FILE} into {@code dir}. */
     public static Path write(ClaimStatistics claims, Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(claims, w);
-        }
-        return file;
+        return StableJson.writeFile(dir, FILE, w -> write(claims, w));
     }
 
     public static void write(ClaimStatistics claims, Writer out) throws IOException {
@@ -66,12 +54,7 @@ public final class ClaimsJsonWriter {
                 metrics.set(m.metric(), metric(m));
             }
         }
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        MAPPER.writer(printer).writeValue(out, root);
-        out.write("\n");
-        out.flush();
+        StableJson.write(root, out);
     }
 
     private static ObjectNode metric(PairedMetric m) {

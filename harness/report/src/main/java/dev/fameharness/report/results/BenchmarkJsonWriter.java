@@ -1,17 +1,11 @@
 package dev.fameharness.report.results;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fameharness.report.stats.Estimate;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,21 +23,14 @@ public final class BenchmarkJsonWriter {
 
     public static final String FILE = "benchmark.json";
 
-    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final JsonNodeFactory F = StableJson.NODES;
 
     private BenchmarkJsonWriter() {
     }
 
     /** Writes {@value #FILE} for {@code summary} into {@code dir}. */
     public static Path write(RunSummary summary, Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(summary, w);
-        }
-        return file;
+        return StableJson.writeFile(dir, FILE, w -> write(summary, w));
     }
 
     public static void write(RunSummary s, Writer out) throws IOException {
@@ -69,12 +56,7 @@ public final class BenchmarkJsonWriter {
             ratio(root, prefix + "input tokens ratio", c.inputTokensRatio(), extra);
             ratio(root, prefix + "cost ratio", c.costRatio(), extra);
         }
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        MAPPER.writer(printer).writeValue(out, root);
-        out.write("\n");
-        out.flush();
+        StableJson.write(root, out);
     }
 
     private static void ratio(ArrayNode root, String name, Optional<Estimate> e, String extra) {

@@ -1,9 +1,5 @@
 package dev.fameharness.report.results;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,10 +22,7 @@ import java.util.Optional;
  */
 public final class SummaryJsonWriter implements ResultFormat {
 
-    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final JsonNodeFactory F = StableJson.NODES;
 
     @Override
     public void write(RunResults results, Writer out) throws IOException {
@@ -60,12 +53,7 @@ public final class SummaryJsonWriter implements ResultFormat {
         for (Comparison c : s.comparisons()) {
             comparisons.add(comparison(c));
         }
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        MAPPER.writer(printer).writeValue(out, root);
-        out.write("\n");
-        out.flush();
+        StableJson.write(root, out);
     }
 
     private static ObjectNode preset(PresetSummary p) {
