@@ -199,10 +199,11 @@ final class JatsParser {
             if (!text.isEmpty()) {
                 blocks.add(text);
             }
-            // Figures and tables anchored inside a paragraph follow it as their own blocks.
-            for (String captioned : CAPTIONED) {
-                NodeList nested = element.getElementsByTagName(captioned);
-                for (int i = 0; i < nested.getLength(); i++) {
+            // Figures and tables anchored inside a paragraph follow it as their own blocks, in document order
+            // (never in the order of a Set.of, which differs from one JVM to the next).
+            NodeList nested = element.getElementsByTagName("*");
+            for (int i = 0; i < nested.getLength(); i++) {
+                if (CAPTIONED.contains(nested.item(i).getNodeName())) {
                     caption((Element) nested.item(i)).ifPresent(blocks::add);
                 }
             }
