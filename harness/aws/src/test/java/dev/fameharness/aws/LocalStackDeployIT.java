@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fameharness.api.error.ConfigException;
 import dev.fameharness.runner.cloud.CloudTarget;
 import dev.fameharness.runner.cloud.LambdaArtifact;
+import dev.fameharness.runner.cloud.StackClients;
 import dev.fameharness.runner.cloud.StackDeployer;
 import dev.fameharness.runner.cloud.StackDestroyer;
 import dev.fameharness.runner.deploy.StackTemplate;
@@ -104,8 +105,10 @@ class LocalStackDeployIT {
         try (CloudFormationClient cfn = target.cloudFormation(); S3Client s3 = target.s3();
              SfnClient sfn = SfnClient.builder().endpointOverride(LOCALSTACK.getEndpoint())
                      .region(Region.of(LOCALSTACK.getRegion())).credentialsProvider(target.credentials()).build()) {
-            StackDeployer.Result deployed = new StackDeployer(cfn, s3, target.region(), Duration.ofSeconds(2),
-                    Duration.ofMinutes(10), System.out).deploy(new StackDeployer.Request(stack, localTemplate(template),
+            StackClients clients = new StackClients(cfn, s3, target.region(), Duration.ofSeconds(2),
+                    Duration.ofMinutes(10), System.out);
+            StackDeployer.Result deployed = new StackDeployer(clients).deploy(new StackDeployer.Request(stack,
+                    localTemplate(template),
                     Map.of("Model", "simulated"), Map.of("fame:stack", stack, "fame:run", "localstack"), jar,
                     StackDeployer.defaultArtifactBucket(stack, target.region())));
             assertThat(deployed.outputs()).containsKeys("StateMachineArn", "TableName", "BucketName");
@@ -127,12 +130,10 @@ class LocalStackDeployIT {
             JsonNode output = JSON.readTree(done.output());
             assertThat(output.path("verdict").asText()).isEqualTo("accept");
 
-            StackDestroyer.Result destroyed = new StackDestroyer(cfn, s3, target.region(), Duration.ofSeconds(2),
-                    Duration.ofMinutes(10), System.out).destroy(stack);
+            StackDestroyer.Result destroyed = new StackDestroyer(clients).destroy(stack);
             assertThat(destroyed.absent()).isFalse();
             assertThat(destroyed.removed()).anyMatch(l -> l.startsWith("AWS::Lambda::Function " + stack + "-planner"));
-            assertThat(new StackDestroyer(cfn, s3, target.region(), Duration.ofSeconds(2), Duration.ofMinutes(1),
-                    System.out).destroy(stack).absent()).isTrue();
+            assertThat(new StackDestroyer(clients).destroy(stack).absent()).isTrue();
         }
     }
 }

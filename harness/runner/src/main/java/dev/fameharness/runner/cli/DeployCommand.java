@@ -15,6 +15,7 @@ import dev.fameharness.runner.cloud.CloudTarget;
 import dev.fameharness.runner.cloud.CostEstimate;
 import dev.fameharness.runner.cloud.CostGuard;
 import dev.fameharness.runner.cloud.LambdaArtifact;
+import dev.fameharness.runner.cloud.StackClients;
 import dev.fameharness.runner.cloud.StackDeployer;
 import java.net.URI;
 import java.time.Duration;
@@ -191,8 +192,8 @@ final class DeployCommand implements Callable<Integer> {
         tags.put("fame:stack", name);
         tags.put("fame:run", run);
         try (CloudFormationClient cfn = target.cloudFormation(); S3Client s3 = target.s3()) {
-            StackDeployer deployer = new StackDeployer(cfn, s3, target.region(), Duration.ofSeconds(10),
-                    Duration.ofMinutes(waitMinutes), System.out);
+            StackDeployer deployer = new StackDeployer(new StackClients(cfn, s3, target.region(),
+                    Duration.ofSeconds(10), Duration.ofMinutes(waitMinutes), System.out));
             StackDeployer.Result result = deployer.deploy(new StackDeployer.Request(name, body, parameters, tags, jar, bucket));
             System.out.println("stack " + result.stack() + " " + result.action() + " (" + result.stackId() + ")");
             result.outputs().forEach((k, v) -> System.out.println("  " + k + " = " + v));

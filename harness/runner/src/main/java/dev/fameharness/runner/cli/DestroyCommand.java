@@ -1,6 +1,7 @@
 package dev.fameharness.runner.cli;
 
 import dev.fameharness.runner.cloud.CloudTarget;
+import dev.fameharness.runner.cloud.StackClients;
 import dev.fameharness.runner.cloud.StackDestroyer;
 import java.net.URI;
 import java.time.Duration;
@@ -39,8 +40,8 @@ final class DestroyCommand implements Callable<Integer> {
     public Integer call() {
         CloudTarget target = CloudTarget.of(region, endpoint);
         try (CloudFormationClient cfn = target.cloudFormation(); S3Client s3 = target.s3()) {
-            StackDestroyer destroyer = new StackDestroyer(cfn, s3, target.region(), Duration.ofSeconds(10),
-                    Duration.ofMinutes(waitMinutes), System.out);
+            StackDestroyer destroyer = new StackDestroyer(new StackClients(cfn, s3, target.region(),
+                    Duration.ofSeconds(10), Duration.ofMinutes(waitMinutes), System.out));
             var resources = destroyer.resources(stack);
             if (resources.isEmpty()) {
                 System.out.println("stack " + stack + " does not exist in " + target.region() + ": nothing to remove");

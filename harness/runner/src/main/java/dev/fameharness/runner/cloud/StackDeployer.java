@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fameharness.api.error.ConfigException;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,13 +20,11 @@ import java.util.TreeMap;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -77,27 +73,10 @@ public final class StackDeployer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CloudFormationClient cfn;
-    private final S3Client s3;
-    private final String region;
-    private final Duration poll;
-    private final Duration maxWait;
-    private final PrintStream log;
+    private final StackClients aws;
 
-    /**
-     * @param region  the stack's region (a new artifact bucket is created there)
-     * @param poll    how often the waiter polls DescribeStacks
-     * @param maxWait how long it waits before giving up
-     * @param log     where progress lines go
-     */
-    public StackDeployer(CloudFormationClient cfn, S3Client s3, String region, Duration poll, Duration maxWait,
-                         PrintStream log) {
-        this.cfn = Objects.requireNonNull(cfn, "cfn");
-        this.s3 = Objects.requireNonNull(s3, "s3");
-        this.region = Objects.requireNonNull(region, "region");
-        this.poll = Objects.requireNonNull(poll, "poll");
-        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
-        this.log = Objects.requireNonNull(log, "log");
+    public StackDeployer(StackClients aws) {
+        this.aws = Objects.requireNonNull(aws, "aws");
     }
 
     /** The artifact bucket deploy creates when none is named: {@code fame-artifacts-<stack>-<region>}, lower case. */
@@ -150,7 +129,7 @@ public final class StackDeployer {
             throw new ConfigException("stack " + stack + ": the template needs a value for " + missing + " (no default); "
                     + "pass each as --parameter KEY=VALUE (" + description(template, missing.get(0)) + ")");
         }
-        Optional<Stack> existing = Stacks.describe(cfn, stack);
+        Optional<Stack> existing = Stacks.describe(aws.cfn(), stack);
         if (existing.isPresent()) {
             String status = existing.get().stackStatusAsString();
             if (status.endsWith("_IN_PROGRESS")) {
@@ -165,22 +144,22 @@ public final class StackDeployer {
         ensureBucket(request.artifactBucket());
         String jarKey = request.artifact().key(stack);
         if (exists(request.artifactBucket(), jarKey)) {
-            log.println("artifact s3://" + request.artifactBucket() + "/" + jarKey + " already uploaded");
+            aws.log().println("artifact s3://" + request.artifactBucket() + "/" + jarKey + " already uploaded");
         } else {
-            log.println("uploading " + request.artifact().file() + " (" + request.artifact().sizeBytes()
+            aws.log().println("uploading " + request.artifact().file() + " (" + request.artifact().sizeBytes()
                     + " bytes) to s3://" + request.artifactBucket() + "/" + jarKey);
-            s3.putObject(r -> r.bucket(request.artifactBucket()).key(jarKey), RequestBody.fromFile(request.artifact().file()));
+            aws.s3().putObject(r -> r.bucket(request.artifactBucket()).key(jarKey), RequestBody.fromFile(request.artifact().file()));
             uploaded.add("s3://" + request.artifactBucket() + "/" + jarKey);
         }
         byte[] body = request.templateBody().getBytes(StandardCharsets.UTF_8);
         String templateUrl = null;
         if (body.length > MAX_TEMPLATE_BODY_BYTES) {
             String key = PREFIX + stack + "/template-" + sha16(body) + ".json";
-            s3.putObject(r -> r.bucket(request.artifactBucket()).key(key).contentType("application/json"),
+            aws.s3().putObject(r -> r.bucket(request.artifactBucket()).key(key).contentType("application/json"),
                     RequestBody.fromBytes(body));
             uploaded.add("s3://" + request.artifactBucket() + "/" + key);
-            templateUrl = s3.utilities().getUrl(r -> r.bucket(request.artifactBucket()).key(key)).toExternalForm();
-            log.println("template is " + body.length + " bytes (> " + MAX_TEMPLATE_BODY_BYTES + " allowed inline): "
+            templateUrl = aws.s3().utilities().getUrl(r -> r.bucket(request.artifactBucket()).key(key)).toExternalForm();
+            aws.log().println("template is " + body.length + " bytes (> " + MAX_TEMPLATE_BODY_BYTES + " allowed inline): "
                     + "passed as " + templateUrl);
         }
         Map<String, String> params = new LinkedHashMap<>(request.parameters());
@@ -195,8 +174,8 @@ public final class StackDeployer {
         String action;
         String stackId;
         if (existing.isEmpty()) {
-            log.println("creating stack " + stack + " (capabilities " + capabilities + ")");
-            stackId = cfn.createStack(r -> {
+            aws.log().println("creating stack " + stack + " (capabilities " + capabilities + ")");
+            stackId = aws.cfn().createStack(r -> {
                 r.stackName(stack).parameters(parameters).tags(tags).capabilities(capabilities);
                 if (url == null) {
                     r.templateBody(request.templateBody());
@@ -205,11 +184,11 @@ public final class StackDeployer {
                 }
             }).stackId();
             action = "CREATED";
-            await(stack, "create", () -> Stacks.waiter(cfn, poll, maxWait).waitUntilStackCreateComplete(r -> r.stackName(stack)));
+            await(stack, "create", () -> aws.waiter().waitUntilStackCreateComplete(r -> r.stackName(stack)));
         } else {
-            log.println("updating stack " + stack + " (capabilities " + capabilities + ")");
+            aws.log().println("updating stack " + stack + " (capabilities " + capabilities + ")");
             try {
-                stackId = cfn.updateStack(r -> {
+                stackId = aws.cfn().updateStack(r -> {
                     r.stackName(stack).parameters(parameters).tags(tags).capabilities(capabilities);
                     if (url == null) {
                         r.templateBody(request.templateBody());
@@ -218,19 +197,19 @@ public final class StackDeployer {
                     }
                 }).stackId();
                 action = "UPDATED";
-                await(stack, "update", () -> Stacks.waiter(cfn, poll, maxWait).waitUntilStackUpdateComplete(r -> r.stackName(stack)));
+                await(stack, "update", () -> aws.waiter().waitUntilStackUpdateComplete(r -> r.stackName(stack)));
             } catch (CloudFormationException e) {
                 if (e.statusCode() == 400 && String.valueOf(e.getMessage()).contains("No updates are to be performed")) {
                     stackId = existing.get().stackId();
                     action = "UNCHANGED";
-                    log.println("stack " + stack + " is already up to date");
+                    aws.log().println("stack " + stack + " is already up to date");
                 } else {
                     throw e;
                 }
             }
         }
-        Stack done = Stacks.describe(cfn, stack).orElseThrow(() -> new StackOperationException(stack, "deploy",
-                "absent", Stacks.failureReasons(cfn, stack), null));
+        Stack done = Stacks.describe(aws.cfn(), stack).orElseThrow(() -> new StackOperationException(stack, "deploy",
+                "absent", Stacks.failureReasons(aws.cfn(), stack), null));
         SortedMap<String, String> outputs = new TreeMap<>();
         done.outputs().forEach(o -> outputs.put(o.outputKey(), o.outputValue()));
         return new Result(stack, action, stackId, outputs, uploaded);
@@ -240,28 +219,28 @@ public final class StackDeployer {
         try {
             wait.run();
         } catch (SdkClientException e) {
-            String status = Stacks.describe(cfn, stack).map(Stack::stackStatusAsString).orElse("absent");
-            throw new StackOperationException(stack, operation, status, Stacks.failureReasons(cfn, stack), e);
+            String status = Stacks.describe(aws.cfn(), stack).map(Stack::stackStatusAsString).orElse("absent");
+            throw new StackOperationException(stack, operation, status, Stacks.failureReasons(aws.cfn(), stack), e);
         }
-        String status = Stacks.describe(cfn, stack).map(Stack::stackStatusAsString).orElse("absent");
+        String status = Stacks.describe(aws.cfn(), stack).map(Stack::stackStatusAsString).orElse("absent");
         if (!status.endsWith("_COMPLETE") || status.contains("ROLLBACK")) {
-            throw new StackOperationException(stack, operation, status, Stacks.failureReasons(cfn, stack), null);
+            throw new StackOperationException(stack, operation, status, Stacks.failureReasons(aws.cfn(), stack), null);
         }
     }
 
     private void ensureBucket(String bucket) {
         try {
-            s3.headBucket(r -> r.bucket(bucket));
+            aws.s3().headBucket(r -> r.bucket(bucket));
         } catch (S3Exception e) {
             if (e.statusCode() != 404) {
                 throw new ConfigException("artifact bucket " + bucket + ": " + e.awsErrorDetails().errorMessage()
                         + " (status " + e.statusCode() + "); name a bucket you own with --artifact-bucket", e);
             }
-            log.println("creating artifact bucket " + bucket + " in " + region);
-            s3.createBucket(r -> {
+            aws.log().println("creating artifact bucket " + bucket + " in " + aws.region());
+            aws.s3().createBucket(r -> {
                 r.bucket(bucket);
-                if (!Region.US_EAST_1.id().equals(region)) {
-                    r.createBucketConfiguration(c -> c.locationConstraint(region));
+                if (!Region.US_EAST_1.id().equals(aws.region())) {
+                    r.createBucketConfiguration(c -> c.locationConstraint(aws.region()));
                 }
             });
         }
@@ -269,7 +248,7 @@ public final class StackDeployer {
 
     private boolean exists(String bucket, String key) {
         try {
-            s3.headObject(r -> r.bucket(bucket).key(key));
+            aws.s3().headObject(r -> r.bucket(bucket).key(key));
             return true;
         } catch (NoSuchKeyException e) {
             return false;

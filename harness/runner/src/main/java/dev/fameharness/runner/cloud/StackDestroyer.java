@@ -1,16 +1,12 @@
 package dev.fameharness.runner.cloud;
 
-import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -33,35 +29,24 @@ public final class StackDestroyer {
         }
     }
 
-    private final CloudFormationClient cfn;
-    private final S3Client s3;
-    private final String region;
-    private final Duration poll;
-    private final Duration maxWait;
-    private final PrintStream log;
+    private final StackClients aws;
 
-    public StackDestroyer(CloudFormationClient cfn, S3Client s3, String region, Duration poll, Duration maxWait,
-                          PrintStream log) {
-        this.cfn = Objects.requireNonNull(cfn, "cfn");
-        this.s3 = Objects.requireNonNull(s3, "s3");
-        this.region = Objects.requireNonNull(region, "region");
-        this.poll = Objects.requireNonNull(poll, "poll");
-        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
-        this.log = Objects.requireNonNull(log, "log");
+    public StackDestroyer(StackClients aws) {
+        this.aws = Objects.requireNonNull(aws, "aws");
     }
 
     /** The resources of the stack (ListStackResources, every page), or empty when the stack is absent. */
     public Optional<List<StackResourceSummary>> resources(String stack) {
-        if (Stacks.describe(cfn, stack).isEmpty()) {
+        if (Stacks.describe(aws.cfn(), stack).isEmpty()) {
             return Optional.empty();
         }
         List<StackResourceSummary> out = new ArrayList<>();
-        cfn.listStackResourcesPaginator(r -> r.stackName(stack)).forEach(p -> out.addAll(p.stackResourceSummaries()));
+        aws.cfn().listStackResourcesPaginator(r -> r.stackName(stack)).forEach(p -> out.addAll(p.stackResourceSummaries()));
         return Optional.of(out);
     }
 
     public Result destroy(String stack) {
-        Optional<Stack> described = Stacks.describe(cfn, stack);
+        Optional<Stack> described = Stacks.describe(aws.cfn(), stack);
         if (described.isEmpty()) {
             return new Result(stack, true, List.of());
         }
@@ -75,13 +60,13 @@ public final class StackDestroyer {
             }
         }
         String stackId = described.get().stackId();
-        log.println("deleting stack " + stack + " (" + resources.size() + " resources)");
-        cfn.deleteStack(r -> r.stackName(stack));
+        aws.log().println("deleting stack " + stack + " (" + resources.size() + " resources)");
+        aws.cfn().deleteStack(r -> r.stackName(stack));
         try {
-            Stacks.waiter(cfn, poll, maxWait).waitUntilStackDeleteComplete(r -> r.stackName(stackId));
+            aws.waiter().waitUntilStackDeleteComplete(r -> r.stackName(stackId));
         } catch (SdkClientException e) {
-            String status = Stacks.describe(cfn, stackId).map(Stack::stackStatusAsString).orElse("absent");
-            throw new StackOperationException(stack, "delete", status, Stacks.failureReasons(cfn, stackId), e);
+            String status = Stacks.describe(aws.cfn(), stackId).map(Stack::stackStatusAsString).orElse("absent");
+            throw new StackOperationException(stack, "delete", status, Stacks.failureReasons(aws.cfn(), stackId), e);
         }
         for (StackResourceSummary r : resources) {
             if (r.physicalResourceId() != null && !"DELETE_COMPLETE".equals(r.resourceStatusAsString())) {
@@ -96,7 +81,7 @@ public final class StackDestroyer {
 
     private void removeArtifacts(String stack, String bucket, List<String> removed) {
         try {
-            s3.headBucket(r -> r.bucket(bucket));
+            aws.s3().headBucket(r -> r.bucket(bucket));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return;
@@ -108,10 +93,10 @@ public final class StackDestroyer {
         if (n > 0) {
             removed.add(n + " deployment object version(s) under s3://" + bucket + "/" + prefix);
         }
-        if (bucket.equals(StackDeployer.defaultArtifactBucket(stack, region))
-                && s3.listObjectVersions(r -> r.bucket(bucket).maxKeys(1)).versions().isEmpty()
-                && s3.listObjectsV2(r -> r.bucket(bucket).maxKeys(1)).contents().isEmpty()) {
-            s3.deleteBucket(r -> r.bucket(bucket));
+        if (bucket.equals(StackDeployer.defaultArtifactBucket(stack, aws.region()))
+                && aws.s3().listObjectVersions(r -> r.bucket(bucket).maxKeys(1)).versions().isEmpty()
+                && aws.s3().listObjectsV2(r -> r.bucket(bucket).maxKeys(1)).contents().isEmpty()) {
+            aws.s3().deleteBucket(r -> r.bucket(bucket));
             removed.add("artifact bucket " + bucket + " (created by deploy)");
         }
     }
@@ -120,19 +105,19 @@ public final class StackDestroyer {
     private int emptyBucket(String bucket, String prefix) {
         int count = 0;
         while (true) {
-            var page = s3.listObjectVersions(r -> r.bucket(bucket).prefix(prefix).maxKeys(1000));
+            var page = aws.s3().listObjectVersions(r -> r.bucket(bucket).prefix(prefix).maxKeys(1000));
             List<ObjectIdentifier> ids = new ArrayList<>();
             page.versions().forEach(v -> ids.add(id(v.key(), v.versionId())));
             page.deleteMarkers().forEach(m -> ids.add(id(m.key(), m.versionId())));
             if (ids.isEmpty()) {
                 // S3-compatible servers without versioning list nothing here; their objects are plain keys.
-                var plain = s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix).maxKeys(1000)).contents();
+                var plain = aws.s3().listObjectsV2(r -> r.bucket(bucket).prefix(prefix).maxKeys(1000)).contents();
                 if (plain.isEmpty()) {
                     return count;
                 }
                 plain.forEach(o -> ids.add(ObjectIdentifier.builder().key(o.key()).build()));
             }
-            var result = s3.deleteObjects(r -> r.bucket(bucket).delete(Delete.builder().objects(ids).quiet(true).build()));
+            var result = aws.s3().deleteObjects(r -> r.bucket(bucket).delete(Delete.builder().objects(ids).quiet(true).build()));
             if (!result.errors().isEmpty()) {
                 var err = result.errors().get(0);
                 throw new IllegalStateException("bucket " + bucket + ": could not delete " + err.key() + ": "

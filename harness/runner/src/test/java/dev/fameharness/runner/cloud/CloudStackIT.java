@@ -79,12 +79,15 @@ class CloudStackIT {
     }
 
     private StackDeployer deployer() {
-        return new StackDeployer(cfn, s3, REGION, Duration.ofMillis(20), Duration.ofSeconds(30),
-                new PrintStream(log, true, StandardCharsets.UTF_8));
+        return new StackDeployer(clients());
     }
 
     private StackDestroyer destroyer() {
-        return new StackDestroyer(cfn, s3, REGION, Duration.ofMillis(20), Duration.ofSeconds(30),
+        return new StackDestroyer(clients());
+    }
+
+    private StackClients clients() {
+        return new StackClients(cfn, s3, REGION, Duration.ofMillis(20), Duration.ofSeconds(30),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
