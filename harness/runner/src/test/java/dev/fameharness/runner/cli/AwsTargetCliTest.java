@@ -2,10 +2,7 @@ package dev.fameharness.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,23 +14,8 @@ class AwsTargetCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result fame(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int exit = FameCli.execute(args);
-            return new Result(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun fame(String... args) {
+        return CliRun.of(args);
     }
 
     private Path experiment() throws IOException {
@@ -43,8 +25,8 @@ class AwsTargetCliTest {
 
     @Test
     void should_refuse_aws_options_without_target_aws_and_an_unknown_target() throws IOException {
-        Result stack = fame("run", "-e", experiment().toString(), "--stack", "s1", "--results", dir.toString());
-        Result mars = fame("run", "-e", experiment().toString(), "--target", "mars", "--results", dir.toString());
+        CliRun stack = fame("run", "-e", experiment().toString(), "--stack", "s1", "--results", dir.toString());
+        CliRun mars = fame("run", "-e", experiment().toString(), "--target", "mars", "--results", dir.toString());
 
         assertThat(stack.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(stack.err()).contains("--target aws");
@@ -55,11 +37,11 @@ class AwsTargetCliTest {
 
     @Test
     void should_refuse_a_run_on_aws_without_an_experiment_a_stack_or_with_several_seeds() throws IOException {
-        Result noFile = fame("run", "--target", "aws", "--stack", "s1", "--region", "us-east-1");
-        Result noStack = fame("run", "--target", "aws", "-e", experiment().toString(), "--region", "us-east-1");
-        Result clock = fame("run", "--target", "aws", "-e", experiment().toString(), "--stack", "s1", "--clock", "wall",
+        CliRun noFile = fame("run", "--target", "aws", "--stack", "s1", "--region", "us-east-1");
+        CliRun noStack = fame("run", "--target", "aws", "-e", experiment().toString(), "--region", "us-east-1");
+        CliRun clock = fame("run", "--target", "aws", "-e", experiment().toString(), "--stack", "s1", "--clock", "wall",
                 "--region", "us-east-1");
-        Result seeds = fame("run", "--target", "aws", "-e", experiment().toString(), "--stack", "s1",
+        CliRun seeds = fame("run", "--target", "aws", "-e", experiment().toString(), "--stack", "s1",
                 "--region", "us-east-1", "--results", dir.toString());
 
         assertThat(noFile.exit()).isEqualTo(FameCli.BAD_INPUT);

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fameharness.api.error.ConfigException;
 import dev.fameharness.runner.preset.PresetCatalog;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -38,23 +35,8 @@ class CliOptionsTest {
         catalog = PresetCatalog.discover();
     }
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result fame(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int exit = FameCli.execute(args);
-            return new Result(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun fame(String... args) {
+        return CliRun.of(args);
     }
 
     private static <T> T parse(T command, String... args) {
@@ -95,7 +77,7 @@ class CliOptionsTest {
 
     @Test
     void should_exit_bad_input_naming_the_clock_when_run_with_e_and_an_unknown_clock() throws IOException {
-        Result r = fame("run", "-e", experiment("quick").toString(), "--clock", "sundial", "--results", dir.toString());
+        CliRun r = fame("run", "-e", experiment("quick").toString(), "--clock", "sundial", "--results", dir.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains("--clock").contains("sundial").contains("virtual");
@@ -106,7 +88,7 @@ class CliOptionsTest {
     void should_read_the_named_corpus_when_run_with_e_and_corpus() throws IOException {
         Path missing = dir.resolve("no-corpus");
 
-        Result r = fame("run", "-e", experiment("quick").toString(), "--corpus", missing.toString(),
+        CliRun r = fame("run", "-e", experiment("quick").toString(), "--corpus", missing.toString(),
                 "--results", dir.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
@@ -137,7 +119,7 @@ class CliOptionsTest {
 
     @Test
     void should_exit_bad_input_when_run_gets_both_seed_and_seeds() {
-        Result r = fame("run", "--seed", "5", "--seeds", "1,2");
+        CliRun r = fame("run", "--seed", "5", "--seeds", "1,2");
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains("--seed and --seeds");
@@ -145,8 +127,8 @@ class CliOptionsTest {
 
     @Test
     void should_exit_bad_input_when_run_without_experiment_gets_results_or_run_id() {
-        Result results = fame("run", "--results", dir.toString());
-        Result runId = fame("run", "--run-id", "mine");
+        CliRun results = fame("run", "--results", dir.toString());
+        CliRun runId = fame("run", "--run-id", "mine");
 
         assertThat(results.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(results.err()).contains("--results").contains("-e");
@@ -158,7 +140,7 @@ class CliOptionsTest {
     void should_exit_bad_input_naming_the_folder_when_run_without_experiment_gets_a_missing_corpus() {
         Path missing = dir.resolve("nowhere");
 
-        Result r = fame("run", "--corpus", missing.toString());
+        CliRun r = fame("run", "--corpus", missing.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains(missing.toString());
@@ -222,9 +204,9 @@ class CliOptionsTest {
         Path file = experiment("default");
         Path report = dir.resolve("R.md");
 
-        Result reference = fame("reproduce", "-e", file.toString(), "--size", "quick", "--run-id", "reference",
+        CliRun reference = fame("reproduce", "-e", file.toString(), "--size", "quick", "--run-id", "reference",
                 "--results", dir.toString());
-        Result withReport = fame("reproduce", "-e", file.toString(), "--seeds", "9", "--report", report.toString(),
+        CliRun withReport = fame("reproduce", "-e", file.toString(), "--seeds", "9", "--report", report.toString(),
                 "--results", dir.toString());
 
         assertThat(reference.exit()).isEqualTo(FameCli.BAD_INPUT);
@@ -239,7 +221,7 @@ class CliOptionsTest {
     void should_exit_bad_input_naming_the_folder_when_reproduce_gets_a_missing_corpus() throws IOException {
         Path missing = dir.resolve("nowhere");
 
-        Result r = fame("reproduce", "-e", experiment("quick").toString(), "--corpus", missing.toString(),
+        CliRun r = fame("reproduce", "-e", experiment("quick").toString(), "--corpus", missing.toString(),
                 "--results", dir.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
@@ -252,7 +234,7 @@ class CliOptionsTest {
     @Test
     void should_exit_bad_input_before_running_when_sweep_values_are_not_whole_for_a_whole_number_field()
             throws IOException {
-        Result r = fame("sweep", "-e", experiment("quick").toString(), "--param", "offload_threshold_bytes",
+        CliRun r = fame("sweep", "-e", experiment("quick").toString(), "--param", "offload_threshold_bytes",
                 "--values", "1.5,2", "--results", dir.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
@@ -272,7 +254,7 @@ class CliOptionsTest {
     void should_exit_bad_input_naming_the_folder_when_sweep_gets_a_missing_corpus() throws IOException {
         Path missing = dir.resolve("nowhere");
 
-        Result r = fame("sweep", "-e", experiment("quick").toString(), "--param", "function_memory_mb",
+        CliRun r = fame("sweep", "-e", experiment("quick").toString(), "--param", "function_memory_mb",
                 "--values", "512,1024", "--corpus", missing.toString(), "--results", dir.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
@@ -292,8 +274,8 @@ class CliOptionsTest {
 
     @Test
     void should_exit_bad_input_when_resume_is_asked_without_endpoints() throws IOException {
-        Result withExperiment = fame("run", "-e", experiment("quick").toString(), "--resume", "--results", dir.toString());
-        Result without = fame("run", "--resume");
+        CliRun withExperiment = fame("run", "-e", experiment("quick").toString(), "--resume", "--results", dir.toString());
+        CliRun without = fame("run", "--resume");
 
         assertThat(withExperiment.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(withExperiment.err()).contains("--resume").contains("endpoints");
@@ -316,7 +298,7 @@ class CliOptionsTest {
 
     @Test
     void should_exit_bad_input_when_record_is_asked_for_a_simulated_model() throws IOException {
-        Result r = fame("run", "-e", experiment("quick").toString(), "--record", dir.resolve("rec").toString(),
+        CliRun r = fame("run", "-e", experiment("quick").toString(), "--record", dir.resolve("rec").toString(),
                 "--results", dir.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
@@ -339,7 +321,7 @@ class CliOptionsTest {
     void should_write_the_presets_template_when_deploy_synth_names_a_preset() throws IOException {
         Path file = dir.resolve("t.json");
 
-        Result r = fame("deploy", "--synth", "fame", "--stack", "my-stack", "--run-id", "r1", "-o", file.toString());
+        CliRun r = fame("deploy", "--synth", "fame", "--stack", "my-stack", "--run-id", "r1", "-o", file.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.OK);
         assertThat(Files.readString(file)).contains("\"AWS::StepFunctions::StateMachine\"").contains("my-stack-planner")
@@ -348,7 +330,7 @@ class CliOptionsTest {
 
     @Test
     void should_write_every_presets_template_when_deploy_synth_is_all() {
-        Result r = fame("deploy", "--synth", "all", "--run-id", "r1", "-o", dir.toString());
+        CliRun r = fame("deploy", "--synth", "all", "--run-id", "r1", "-o", dir.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.OK);
         for (String preset : catalog.names()) {
@@ -358,8 +340,8 @@ class CliOptionsTest {
 
     @Test
     void should_exit_bad_input_when_deploy_lacks_synth_or_names_an_unknown_preset() {
-        Result none = fame("deploy");
-        Result unknown = fame("deploy", "--synth", "warp-drive", "-o", dir.resolve("x.json").toString());
+        CliRun none = fame("deploy");
+        CliRun unknown = fame("deploy", "--synth", "warp-drive", "-o", dir.resolve("x.json").toString());
 
         assertThat(none.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(none.err()).contains("--synth").contains("PRESET");
@@ -405,7 +387,7 @@ class CliOptionsTest {
     @Test
     void should_list_the_options_each_command_takes_in_its_help() {
         for (String command : List.of("run", "reproduce", "sweep")) {
-            Result r = fame(command, "--help");
+            CliRun r = fame(command, "--help");
             assertThat(r.out()).as(command).contains("--corpus").contains("--seeds").contains("--size")
                     .contains("--quiet").contains("--results").contains("--run-id");
         }

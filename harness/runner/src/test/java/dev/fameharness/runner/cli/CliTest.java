@@ -2,10 +2,7 @@ package dev.fameharness.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,31 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line's exit codes and messages for help, listing and bad input; nothing here starts a server. */
 class CliTest {
 
-    /** What one invocation returned and printed. */
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result fame(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int exit = FameCli.execute(args);
-            System.out.flush();
-            System.err.flush();
-            return new Result(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun fame(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void should_print_usage_with_every_command_and_exit_ok_when_asked_for_help() {
-        Result r = fame("--help");
+        CliRun r = fame("--help");
 
         assertThat(r.exit()).isEqualTo(FameCli.OK);
         assertThat(r.out()).contains("Usage: fame").contains("run").contains("presets");
@@ -46,7 +25,7 @@ class CliTest {
 
     @Test
     void should_print_run_usage_and_exit_ok_when_asked_for_run_help() {
-        Result r = fame("run", "--help");
+        CliRun r = fame("run", "--help");
 
         assertThat(r.exit()).isEqualTo(FameCli.OK);
         assertThat(r.out()).contains("Usage: fame run").contains("--seed").contains("--experiment").contains("--preset");
@@ -54,7 +33,7 @@ class CliTest {
 
     @Test
     void should_exit_bad_input_naming_the_preset_when_preset_is_unknown() {
-        Result r = fame("run", "--preset", "fame-turbo");
+        CliRun r = fame("run", "--preset", "fame-turbo");
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains("fame-turbo").contains("known presets").contains("stateless-payload");
@@ -62,7 +41,7 @@ class CliTest {
 
     @Test
     void should_exit_bad_input_naming_the_known_scenarios_when_scenario_is_unknown() {
-        Result r = fame("run", "--scenario", "stock-trading");
+        CliRun r = fame("run", "--scenario", "stock-trading");
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains("unknown scenario 'stock-trading'").contains("paper-summarization");
@@ -72,7 +51,7 @@ class CliTest {
     void should_exit_bad_input_naming_the_path_when_experiment_file_is_missing(@TempDir Path dir) {
         Path missing = dir.resolve("absent.yaml");
 
-        Result r = fame("run", "--experiment", missing.toString());
+        CliRun r = fame("run", "--experiment", missing.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains(missing.toString());
@@ -83,7 +62,7 @@ class CliTest {
             throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "name: bad\npresets: [fame]\nclock: sundial\n");
 
-        Result r = fame("run", "--experiment", file.toString());
+        CliRun r = fame("run", "--experiment", file.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains(file + ":3:").contains("'clock'");
@@ -93,7 +72,7 @@ class CliTest {
     void should_exit_bad_input_when_size_override_is_unknown(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("ok.yaml"), "name: ok\npresets: [fame]\n");
 
-        Result r = fame("run", "--experiment", file.toString(), "--size", "huge", "--results", dir.toString());
+        CliRun r = fame("run", "--experiment", file.toString(), "--size", "huge", "--results", dir.toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains("--size").contains("huge");
@@ -105,9 +84,9 @@ class CliTest {
             throws IOException {
         Path file = Files.writeString(dir.resolve("ok.yaml"), "name: ok\npresets: [stateless-payload]\n");
 
-        Result twice = fame("run", "--experiment", file.toString(), "--seeds", "1,1", "--results", dir.toString());
-        Result negative = fame("run", "--experiment", file.toString(), "--seeds", "2,-3", "--results", dir.toString());
-        Result presetTwice = fame("run", "--experiment", file.toString(), "--preset", "fame,fame",
+        CliRun twice = fame("run", "--experiment", file.toString(), "--seeds", "1,1", "--results", dir.toString());
+        CliRun negative = fame("run", "--experiment", file.toString(), "--seeds", "2,-3", "--results", dir.toString());
+        CliRun presetTwice = fame("run", "--experiment", file.toString(), "--preset", "fame,fame",
                 "--results", dir.toString());
 
         assertThat(twice.exit()).isEqualTo(FameCli.BAD_INPUT);
@@ -121,7 +100,7 @@ class CliTest {
 
     @Test
     void should_exit_bad_input_when_option_is_unknown() {
-        Result r = fame("run", "--turbo");
+        CliRun r = fame("run", "--turbo");
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains("--turbo");
@@ -129,7 +108,7 @@ class CliTest {
 
     @Test
     void should_list_every_preset_with_its_description_when_asked_for_presets() {
-        Result r = fame("presets");
+        CliRun r = fame("presets");
 
         assertThat(r.exit()).isEqualTo(FameCli.OK);
         assertThat(r.out().lines()).anySatisfy(l -> assertThat(l).startsWith("fame ").contains("FAME"))

@@ -2,10 +2,8 @@ package dev.fameharness.runner.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fameharness.runner.cli.CliRun;
 import dev.fameharness.runner.cli.FameCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -15,9 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code fame deploy PRESET} and {@code fame destroy} at the command line, against {@link FakeCloudFormation}. */
 class CloudCliTest {
-
-    private record Result(int exit, String out, String err) {
-    }
 
     @TempDir
     Path dir;
@@ -33,27 +28,15 @@ class CloudCliTest {
         fake.close();
     }
 
-    private static Result fame(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = FameCli.execute(args);
-            return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun fame(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void should_refuse_with_exit_2_and_send_nothing_when_the_estimate_is_above_max_usd() throws Exception {
         Path jar = Files.writeString(dir.resolve("fame-aws-0.1.0-SNAPSHOT-lambda.jar"), "jar");
 
-        Result r = fame("deploy", "fame-redis", "--stack", "guarded", "--endpoint", fake.endpoint().toString(),
+        CliRun r = fame("deploy", "fame-redis", "--stack", "guarded", "--endpoint", fake.endpoint().toString(),
                 "--artifact", jar.toString(), "--max-usd", "0.5", "--yes");
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
@@ -64,7 +47,7 @@ class CloudCliTest {
 
     @Test
     void should_name_the_missing_jar_and_the_command_that_builds_it() {
-        Result r = fame("deploy", "fame", "--stack", "nojar", "--endpoint", fake.endpoint().toString(), "--yes");
+        CliRun r = fame("deploy", "fame", "--stack", "nojar", "--endpoint", fake.endpoint().toString(), "--yes");
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains("fame-aws-<version>-lambda.jar").contains(LambdaArtifact.BUILD_COMMAND);
@@ -73,7 +56,7 @@ class CloudCliTest {
 
     @Test
     void should_say_an_absent_stack_has_nothing_to_remove_and_exit_ok() {
-        Result r = fame("destroy", "--stack", "gone", "--endpoint", fake.endpoint().toString(), "--yes");
+        CliRun r = fame("destroy", "--stack", "gone", "--endpoint", fake.endpoint().toString(), "--yes");
 
         assertThat(r.exit()).isEqualTo(FameCli.OK);
         assertThat(r.out()).contains("stack gone does not exist in").contains("nothing to remove");
@@ -84,7 +67,7 @@ class CloudCliTest {
     void should_ask_for_yes_without_a_terminal_and_keep_the_stack() {
         fake.seed("kept", "CREATE_COMPLETE");
 
-        Result r = fame("destroy", "--stack", "kept", "--endpoint", fake.endpoint().toString());
+        CliRun r = fame("destroy", "--stack", "kept", "--endpoint", fake.endpoint().toString());
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains("--yes");
@@ -97,7 +80,7 @@ class CloudCliTest {
         String closed = fake.endpoint().toString();
         fake.close();
 
-        Result r = fame("destroy", "--stack", "any", "--endpoint", closed, "--yes");
+        CliRun r = fame("destroy", "--stack", "any", "--endpoint", closed, "--yes");
 
         assertThat(r.exit()).isEqualTo(FameCli.BAD_INPUT);
         assertThat(r.err()).contains("cannot call AWS in").contains(closed).contains("--endpoint");
