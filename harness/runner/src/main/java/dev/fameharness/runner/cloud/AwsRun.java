@@ -280,13 +280,7 @@ public final class AwsRun {
     private static void runSession(List<ScenarioTurn> turns, Architecture arch, CloudStack stack, long seed,
                                    String runId, Options options, CloudClients clients, Instant runStart,
                                    Map<String, Executed> done) {
-        int i = 0;
-        while (i < turns.size()) {
-            List<ScenarioTurn> group = new ArrayList<>();
-            group.add(turns.get(i++));
-            while (i < turns.size() && turns.get(i).simultaneous()) {
-                group.add(turns.get(i++));
-            }
+        for (List<ScenarioTurn> group : ScenarioTurn.arrivalGroups(turns)) {
             long arrival = Math.round(group.get(0).arrivalMicros() * options.arrivalScale());
             pause(Duration.ofNanos(arrival * 1000 - Duration.between(runStart, Instant.now()).toNanos()));
             if (group.size() == 1) {

@@ -135,13 +135,7 @@ public final class PresetRunner {
 
     private void runSession(Preset preset, Architecture arch, Clock clock, RunPlatform platform,
                             List<ScenarioTurn> turns, Map<String, Outcome> outcomes) {
-        int i = 0;
-        while (i < turns.size()) {
-            List<ScenarioTurn> group = new ArrayList<>();
-            group.add(turns.get(i++));
-            while (i < turns.size() && turns.get(i).simultaneous()) {
-                group.add(turns.get(i++));
-            }
+        for (List<ScenarioTurn> group : ScenarioTurn.arrivalGroups(turns)) {
             Duration wait = group.get(0).arrival().minus(clock.now());
             clock.sleep(wait);
             if (group.size() == 1) {

@@ -1,6 +1,8 @@
 package dev.fameharness.scenario.spi;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -32,5 +34,20 @@ public record ScenarioTurn(String sessionId, String turnId, int index, Duration 
     /** {@link #arrival()} in microseconds. */
     public long arrivalMicros() {
         return arrival.toNanos() / 1_000;
+    }
+
+    /**
+     * The turns of one session grouped by arrival, in order: each group is a turn and the {@link #simultaneous()}
+     * turns right after it, which arrive with it and run side by side.
+     */
+    public static List<List<ScenarioTurn>> arrivalGroups(List<ScenarioTurn> session) {
+        List<List<ScenarioTurn>> groups = new ArrayList<>();
+        for (ScenarioTurn t : session) {
+            if (groups.isEmpty() || !t.simultaneous()) {
+                groups.add(new ArrayList<>());
+            }
+            groups.get(groups.size() - 1).add(t);
+        }
+        return groups;
     }
 }
