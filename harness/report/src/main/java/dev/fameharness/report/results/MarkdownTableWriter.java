@@ -16,6 +16,12 @@ public final class MarkdownTableWriter implements ResultFormat {
 
     @Override
     public void write(RunResults results, Writer out) throws IOException {
+        out.write(render(results));
+        out.flush();
+    }
+
+    /** The tables as text, as {@link #write} writes them (what the CLI prints after a run). */
+    public String render(RunResults results) {
         RunSummary s = results.summary();
         StringBuilder b = new StringBuilder();
         b.append("# Run ").append(s.runId()).append("\n\n");
@@ -58,8 +64,7 @@ public final class MarkdownTableWriter implements ResultFormat {
                         .append(" |\n");
             }
         }
-        out.write(b.toString());
-        out.flush();
+        return b.toString();
     }
 
     private static String estimate(Optional<Estimate> e) {

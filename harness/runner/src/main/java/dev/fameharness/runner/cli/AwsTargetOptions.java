@@ -7,7 +7,6 @@ import dev.fameharness.runner.cloud.CloudClients;
 import dev.fameharness.runner.cloud.PriceFileEstimate;
 import dev.fameharness.runner.experiment.Experiment;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -102,13 +101,7 @@ final class AwsTargetOptions {
         try (CloudClients clients = CloudClients.create(Optional.of(options.region()), Optional.ofNullable(endpoint))) {
             AwsRun.Outcome outcome = AwsRun.run(e, experimentOptions.results(), experimentOptions.runId(), options,
                     clients, experimentOptions.quiet ? line -> { } : err::println);
-            StringWriter table = new StringWriter();
-            try {
-                new MarkdownTableWriter().write(outcome.results(), table);
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-            out.println(table);
+            out.println(new MarkdownTableWriter().render(outcome.results()));
             out.println("not measured on AWS: " + String.join("; ", outcome.notMeasured()));
             out.println("results written to " + outcome.runDir());
         }

@@ -4,7 +4,6 @@ import dev.fameharness.report.results.MarkdownTableWriter;
 import dev.fameharness.runner.experiment.Experiment;
 import dev.fameharness.runner.experiment.ExperimentRunner;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.util.Locale;
 
 /** Runs an experiment for the CLI and prints where its results are. */
@@ -39,13 +38,7 @@ final class ExperimentCommands {
         out.printf(Locale.ROOT, "calibration profile: %s (%s)%n", profile.name(), profile.origin());
         ExperimentRunner.Outcome outcome = ExperimentRunner.run(e, results, runId, resume,
                 quiet ? line -> { } : new Progress(err, e.presets().size() * e.seeds().size()), System.getenv(), profile);
-        StringWriter table = new StringWriter();
-        try {
-            new MarkdownTableWriter().write(outcome.results(), table);
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        out.println(table);
+        out.println(new MarkdownTableWriter().render(outcome.results()));
         out.printf(Locale.ROOT, "results written to %s (harness wall time %.1f s, peak heap %.0f MiB)%n",
                 outcome.runDir(), outcome.wallMillis() / 1000.0, dev.fameharness.runner.engine.HeapUse.peakBytes() / 1048576.0);
         return outcome;
