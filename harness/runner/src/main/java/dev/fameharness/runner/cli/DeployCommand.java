@@ -15,9 +15,7 @@ import dev.fameharness.runner.cloud.CloudTarget;
 import dev.fameharness.runner.cloud.CostEstimate;
 import dev.fameharness.runner.cloud.CostGuard;
 import dev.fameharness.runner.cloud.LambdaArtifact;
-import dev.fameharness.runner.cloud.StackClients;
 import dev.fameharness.runner.cloud.StackDeployer;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,11 +42,8 @@ final class DeployCommand implements Callable<Integer> {
             description = "Deploy this preset as stack --stack (created, or updated when it exists).")
     String deployPreset;
 
-    @Option(names = "--region", description = "AWS region (default: $AWS_REGION, else us-east-1).")
-    String region;
-
-    @Option(names = "--endpoint", description = "Send every AWS request here instead (LocalStack: http://localhost:4566).")
-    URI endpoint;
+    @picocli.CommandLine.Mixin
+    StackTargetOptions where = new StackTargetOptions();
 
     @Option(names = "--artifact-bucket", description = "S3 bucket for the deployment jar (and a template over 51,200 "
             + "bytes); created when missing. Default: fame-artifacts-<stack>-<region>, which destroy also removes.")
@@ -68,10 +63,6 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--hours", defaultValue = "24", description = "How long the stack is expected to stand before "
             + "`fame destroy`; the cost guard prices its standing cost over this time. Default: ${DEFAULT-VALUE}.")
     double hours;
-
-    @Option(names = "--wait-minutes", defaultValue = "60", description = "Give up waiting for CloudFormation after this "
-            + "long. Default: ${DEFAULT-VALUE}.")
-    long waitMinutes;
 
     @Option(names = "--yes", description = "Do not ask before creating billable resources (needed without a terminal).")
     boolean yes;
@@ -171,7 +162,7 @@ final class DeployCommand implements Callable<Integer> {
         String run = ids.runId();
         StackTemplate template = new StackTemplate(preset, name, run, ExperimentRunner.runToken(run, seed), toolServer());
         String body = template.render();
-        CloudTarget target = CloudTarget.of(region, endpoint);
+        CloudTarget target = where.target();
         String bucket = artifactBucket == null ? StackDeployer.defaultArtifactBucket(name, target.region()) : artifactBucket;
 
         List<Long> uploads = new ArrayList<>();
@@ -192,21 +183,13 @@ final class DeployCommand implements Callable<Integer> {
         tags.put("fame:stack", name);
         tags.put("fame:run", run);
         try (CloudFormationClient cfn = target.cloudFormation(); S3Client s3 = target.s3()) {
-            StackDeployer deployer = new StackDeployer(new StackClients(cfn, s3, target.region(),
-                    Duration.ofSeconds(10), Duration.ofMinutes(waitMinutes), System.out));
+            StackDeployer deployer = new StackDeployer(where.clients(cfn, s3, target));
             StackDeployer.Result result = deployer.deploy(new StackDeployer.Request(name, body, parameters, tags, jar, bucket));
             System.out.println("stack " + result.stack() + " " + result.action() + " (" + result.stackId() + ")");
             result.outputs().forEach((k, v) -> System.out.println("  " + k + " = " + v));
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-            throw unreachable(target, e);
+            throw StackTargetOptions.unreachable(target, e);
         }
         return FameCli.OK;
-    }
-
-    /** No credentials, or no connection to the target: what to check, without a stack trace. */
-    static ConfigException unreachable(CloudTarget target, RuntimeException e) {
-        return new ConfigException("cannot call AWS in " + target.region() + target.endpoint().map(u -> " at " + u).orElse("")
-                + ": " + e.getMessage() + " (check the credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO login), --region "
-                + "and --endpoint)", e);
     }
 }

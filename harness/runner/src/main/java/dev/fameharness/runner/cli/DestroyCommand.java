@@ -1,10 +1,7 @@
 package dev.fameharness.runner.cli;
 
 import dev.fameharness.runner.cloud.CloudTarget;
-import dev.fameharness.runner.cloud.StackClients;
 import dev.fameharness.runner.cloud.StackDestroyer;
-import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,25 +20,17 @@ final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--stack", required = true, description = "The stack to delete.")
     String stack;
 
-    @Option(names = "--region", description = "AWS region (default: $AWS_REGION, else us-east-1).")
-    String region;
-
-    @Option(names = "--endpoint", description = "Send every AWS request here instead (LocalStack: http://localhost:4566).")
-    URI endpoint;
-
-    @Option(names = "--wait-minutes", defaultValue = "60", description = "Give up waiting for CloudFormation after this "
-            + "long. Default: ${DEFAULT-VALUE}.")
-    long waitMinutes;
+    @picocli.CommandLine.Mixin
+    StackTargetOptions where = new StackTargetOptions();
 
     @Option(names = "--yes", description = "Do not ask before deleting (needed without a terminal).")
     boolean yes;
 
     @Override
     public Integer call() {
-        CloudTarget target = CloudTarget.of(region, endpoint);
+        CloudTarget target = where.target();
         try (CloudFormationClient cfn = target.cloudFormation(); S3Client s3 = target.s3()) {
-            StackDestroyer destroyer = new StackDestroyer(new StackClients(cfn, s3, target.region(),
-                    Duration.ofSeconds(10), Duration.ofMinutes(waitMinutes), System.out));
+            StackDestroyer destroyer = new StackDestroyer(where.clients(cfn, s3, target));
             var resources = destroyer.resources(stack);
             if (resources.isEmpty()) {
                 System.out.println("stack " + stack + " does not exist in " + target.region() + ": nothing to remove");
@@ -54,7 +43,7 @@ final class DestroyCommand implements Callable<Integer> {
             System.out.println("removed:");
             result.removed().forEach(line -> System.out.println("  " + line));
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-            throw DeployCommand.unreachable(target, e);
+            throw StackTargetOptions.unreachable(target, e);
         }
         return FameCli.OK;
     }
